@@ -1,0 +1,105 @@
+package dev.vecl.runtime;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+
+/**
+ * An error a VecL program causes. The runtime throws it without a location; the interpreter
+ * attaches the position of the innermost user instruction (see docs/internals.md).
+ */
+public final class VeclError extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+
+    public final String kind;
+    public final String detail;
+    private Source source;
+    private int line;
+    private int column;
+
+    public VeclError(String kind, String detail) {
+        super(kind + ": " + detail);
+        this.kind = kind;
+        this.detail = detail;
+    }
+
+    public boolean hasLocation() {
+        return source != null;
+    }
+
+    /** Sets the location once; the innermost user position wins. */
+    public VeclError locate(Source src, int line1, int col1) {
+        if (source == null && src != null) {
+            this.source = src;
+            this.line = line1;
+            this.column = col1;
+        }
+        return this;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public int getLine() {
+        return line;
+    }
+
+    public int getColumn() {
+        return column;
+    }
+
+    /** The section the launcher and embedders see through {@code PolyglotException.getSourceLocation()}. */
+    public SourceSection getSection() {
+        if (source == null || !source.hasCharacters() || line < 1 || line > source.getLineCount()) {
+            return null;
+        }
+        int lineLen = source.getLineLength(line);
+        int col = Math.max(1, Math.min(column, Math.max(1, lineLen)));
+        return lineLen == 0 ? source.createSection(line) : source.createSection(line, col, 1);
+    }
+
+    public static VeclError syntax(String msg) {
+        return new VeclError("SyntaxError", msg);
+    }
+
+    public static VeclError name(String msg) {
+        return new VeclError("NameError", msg);
+    }
+
+    public static VeclError type(String msg) {
+        return new VeclError("TypeError", msg);
+    }
+
+    public static VeclError value(String msg) {
+        return new VeclError("ValueError", msg);
+    }
+
+    public static VeclError index(String msg) {
+        return new VeclError("IndexError", msg);
+    }
+
+    public static VeclError zeroDivision(String msg) {
+        return new VeclError("ZeroDivisionError", msg);
+    }
+
+    public static VeclError assertion(String msg) {
+        return new VeclError("AssertionError", msg);
+    }
+
+    public static VeclError attribute(String msg) {
+        return new VeclError("AttributeError", msg);
+    }
+
+    public static VeclError overflow(String msg) {
+        return new VeclError("OverflowError", msg);
+    }
+
+    public static VeclError recursion(String msg) {
+        return new VeclError("RecursionError", msg);
+    }
+
+    public static VeclError os(String msg) {
+        return new VeclError("OSError", msg);
+    }
+}
