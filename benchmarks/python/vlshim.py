@@ -66,7 +66,7 @@ def astype(a, dtype):
 
 
 sqrt, exp, log, sin, cos, floor = np.sqrt, np.exp, np.log, np.sin, np.cos, np.floor
-minimum, maximum, where, dot = np.minimum, np.maximum, np.where, np.dot
+minimum, maximum, where = np.minimum, np.maximum, np.where
 
 
 def abs(x):
@@ -84,8 +84,44 @@ def _reduce(name, pyf):
     return f
 
 
+def _pairwise(a, mul):
+    """NumPy's pairwise summation tree (8 accumulators, blocks of 128); VECL.md uses the same
+    tree for prod, where NumPy multiplies in sequence."""
+    n = len(a)
+    f = (lambda x, y: x * y) if mul else (lambda x, y: x + y)
+    if n < 8:
+        r = a.dtype.type(1 if mul else 0)
+        for v in a:
+            r = f(r, v)
+        return r
+    if n <= 128:
+        r = list(a[:8])
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] = f(r[j], a[i + j])
+            i += 8
+        res = f(f(f(r[0], r[1]), f(r[2], r[3])), f(f(r[4], r[5]), f(r[6], r[7])))
+        for k in range(i, n):
+            res = f(res, a[k])
+        return res
+    m = n // 2
+    m -= m % 8
+    return f(_pairwise(a[:m], mul), _pairwise(a[m:], mul))
+
+
+def _prod(*a):
+    if len(a) == 1 and _is_arr(a[0]) and a[0].dtype.kind == "f":
+        return _pairwise(a[0], True)
+    return np.prod(a[0]) if len(a) == 1 and _is_arr(a[0]) else math.prod(a)
+
+
+def dot(a, b):
+    return np.sum(a * b)  # VECL.md: dot(a, b) is sum(a * b), pairwise (np.dot uses BLAS order)
+
+
 sum = _reduce("sum", _b.sum)
-prod = _reduce("prod", math.prod)
+prod = _prod
 min = _reduce("min", _b.min)
 max = _reduce("max", _b.max)
 any = _reduce("any", _b.any)
