@@ -17,7 +17,7 @@ import dev.vecl.trace.ir.Value;
  * Bounds-check hoisting for induction variables. In the loop body, let x be a label variable that
  * the jump advances by 1, let an earlier body guard bound it by the loop's exit test
  * {@code x + e < m}, and let {@code guard_index(x + c, n)} follow, with m and n loop-invariant and
- * n a length. Then every iteration's x lies in {@code [x0, m - e - 1]} (x0 its value on entry) and
+ * n small (a length, maybe plus a constant: Lengths). Then every iteration's x lies in {@code [x0, m - e - 1]} (x0 its value on entry) and
  * the body guard holds in all iterations iff {@code -c <= x0 <= n - c} and {@code m <= n + e - c}.
  * Those two checks go just before the label, with the label's snapshot (the loop-header state on
  * entry, since label variables are their entry values there), and the body guard goes. If a
@@ -43,6 +43,12 @@ public final class BoundsHoist implements Pass {
         for (int k = 0; k < label.numArgs(); k++) {
             var.put(label.arg(k), k);
         }
+        Set<Value> variant = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int k = 0; k < label.numArgs(); k++) {
+            if (jump.arg(k) != label.arg(k)) {
+                variant.add(label.arg(k));
+            }
+        }
         Set<Value> induction = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (int k = 0; k < label.numArgs(); k++) {
             Value j = jump.arg(k);
@@ -64,7 +70,7 @@ public final class BoundsHoist implements Pass {
                 IndexForm f = IndexForm.of(g.arg(0), var.keySet());
                 Value n = g.arg(1);
                 List<Exit> ex = f.base() == null ? null : exits.get(f.base());
-                if (ex == null || !invariant(n, label, jump, var) || !Lengths.isLength(n) || !Lengths.small(f.offset())) {
+                if (ex == null || !invariant(n, label, jump, var) || !Lengths.isSmall(n, variant) || !Lengths.small(f.offset())) {
                     continue;
                 }
                 Exit exit = ex.get(0);

@@ -20,7 +20,7 @@ import dev.vecl.trace.ir.Value;
  * first one's snapshot, and the others go. The combined guard fails no later than the first
  * original one would be reached, so it resumes the interpreter before any effect the later guards
  * protect; the interpreter then redoes the work and raises the IndexError (or takes the other path)
- * at the right place. n must be a length (Lengths), so n - d cannot wrap.
+ * at the right place. n must be small (a length, maybe minus a constant: Lengths), so n - d cannot wrap.
  */
 public final class GuardStrengthen implements Pass {
 
@@ -49,7 +49,7 @@ public final class GuardStrengthen implements Pass {
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             boolean inLoop = label >= 0 && i > label;
-            if (op.opcode != OpCode.GUARD_INDEX || !Lengths.isLength(op.arg(1)) || inLoop && variant.contains(op.arg(1))) {
+            if (op.opcode != OpCode.GUARD_INDEX || !Lengths.isSmall(op.arg(1), inLoop ? variant : none)) {
                 continue;
             }
             IndexForm f = IndexForm.of(op.arg(0), inLoop ? vars : none);

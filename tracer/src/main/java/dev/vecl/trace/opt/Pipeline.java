@@ -16,10 +16,13 @@ public final class Pipeline implements Pass {
         this.passes = List.copyOf(passes);
     }
 
-    /** The standard scalar pipeline: clean up, peel, clean up the loop, then the loop-aware guard passes. */
+    /**
+     * The standard scalar pipeline: clean up and strengthen the one-iteration trace, peel (so the
+     * strengthened guards' invariant limits land in the preamble), clean up the loop, then hoist.
+     */
     public static Pipeline standard() {
         return new Pipeline(List.of(
-                new ConstFold(), new GuardElim(), new CommonSubexpr(), new DeadCode(),
+                new ConstFold(), new GuardElim(), new CommonSubexpr(), new GuardStrengthen(), new DeadCode(),
                 new LoopPeel(),
                 new ConstFold(), new GuardElim(), new CommonSubexpr(),
                 new GuardStrengthen(), new BoundsHoist(),

@@ -94,8 +94,8 @@ class PipelineTest {
     void observerSeesEveryPassAndTheResultParsesBack() {
         List<String> seen = new ArrayList<>();
         var out = Pipeline.standard().observe((name, t) -> seen.add(name)).apply(TraceText.parse(MAP_LOOP));
-        assertEquals(14, seen.size());
-        assertEquals("LoopPeel", seen.get(4));
+        assertEquals(15, seen.size());
+        assertEquals("LoopPeel", seen.get(5));
         assertEquals(TraceText.print(out), TraceText.print(TraceText.parse(TraceText.print(out))));
     }
 }
