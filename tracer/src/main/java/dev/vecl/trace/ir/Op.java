@@ -13,7 +13,7 @@ public final class Op implements Value {
     private final Value[] args;
     /** {@code fn=} name for calls (a String), {@code cls=} kind for guard_class (a RefKind), else null. */
     public final Object descr;
-    /** Resume state: required on guards and labels, optional elsewhere (ops that may raise should have one). */
+    /** Resume state: required on guards, labels and operations that may raise ({@link Eval#mayRaise}); optional elsewhere. */
     public final Snapshot snapshot;
 
     public Op(OpCode opcode, List<? extends Value> args, Object descr, Snapshot snapshot) {

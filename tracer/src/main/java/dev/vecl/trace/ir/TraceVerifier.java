@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Checks the structural rules of a trace (docs/tracer.md, "Invariants"): values defined before use,
  * signatures and types, snapshots on guards and labels, at most one label whose variables are
- * distinct non-constants, nothing after the label referring to a preamble value that is not a
+ * distinct non-constants, snapshots on operations that may raise, nothing after the label referring to a preamble value that is not a
  * label variable, a final jump matching the label.
  */
 public final class TraceVerifier {
@@ -40,8 +40,8 @@ public final class TraceVerifier {
             }
             if (op.snapshot != null) {
                 op.snapshot.forEachValue(v -> checkUse(t, v, visible, where + " snapshot"));
-            } else if (op.opcode.isGuard() || op.opcode == OpCode.LABEL) {
-                fail(t, where + ": needs a snapshot");
+            } else if (op.opcode.isGuard() || op.opcode == OpCode.LABEL || Eval.mayRaise(op)) {
+                fail(t, where + ": needs a snapshot" + (Eval.mayRaise(op) ? " (it may raise)" : ""));
             }
             if (op.opcode == OpCode.LABEL) {
                 if (label != null) {

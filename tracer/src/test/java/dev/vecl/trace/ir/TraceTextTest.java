@@ -62,7 +62,7 @@ class TraceTextTest {
                 b14 = bool_and(True, False)
                 b15 = ref_eq(p2, null)
                 b16 = ref_eq(p2, $arr)
-                p17 = call_pure_r($arr, i13, fn=copy)
+                p17 = call_pure_r($arr, i13, fn=copy) [<module>@2:]
                 call_n(p17, f8, s12, b14, b15, b16, fn=print) [<module>@3: r0=p17]
                 finish(p17) [<module>@4: r0=p17 r7=3 r8=2.5 r9=0.5f r10=True r11=null]
                 """);

@@ -18,17 +18,17 @@ class CommonSubexprTest {
                 i5 = arraylen(p0)
                 p6 = array_storage(p0)
                 p7 = array_storage(p0)
-                f8 = call_pure_f(i2, fn=sqrt_int)
-                f9 = call_pure_f(i3, fn=sqrt_int)
-                f10 = call_pure_f(i3, fn=other)
+                f8 = call_pure_f(i2, fn=sqrt_int) [f@0:]
+                f9 = call_pure_f(i3, fn=sqrt_int) [f@0:]
+                f10 = call_pure_f(i3, fn=other) [f@0:]
                 finish(i3, i5, p7, f9, f10) [f@1:]
                 """, """
                 [p0: ref, i1: int]
                 i2 = int_add(i1, 1)
                 i4 = arraylen(p0)
                 p6 = array_storage(p0)
-                f8 = call_pure_f(i2, fn=sqrt_int)
-                f10 = call_pure_f(i2, fn=other)
+                f8 = call_pure_f(i2, fn=sqrt_int) [f@0:]
+                f10 = call_pure_f(i2, fn=other) [f@0:]
                 finish(i2, i4, p6, f8, f10) [f@1:]
                 """);
     }
