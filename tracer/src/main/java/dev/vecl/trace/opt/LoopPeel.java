@@ -26,8 +26,10 @@ import dev.vecl.trace.ir.Value;
  * (whose jump argument is the copy of J_k) and the reused invariants (passed back unchanged).
  *
  * <p>Only fresh loops (label first) are peeled. Values that are not carried through the label
- * unchanged are "variant": a preamble operation that reads one is never reused. Loads of mutable
- * memory and calls with effects are always recomputed. The new label's snapshot is the old one with
+ * unchanged are "variant": a preamble operation that reads one is never reused. A load is reused
+ * only if the loop has no call with effects and no store that could write what it reads (a store
+ * of the same array dtype; {@code list_setitem} for items, {@code list_append} for lengths); calls
+ * with effects are always repeated. The new label's snapshot is the old one with
  * L_k replaced by J_k.
  */
 public final class LoopPeel implements Pass {
@@ -70,14 +72,15 @@ public final class LoopPeel implements Pass {
             }
         }
 
-        // what the preamble computed or proved on values that are the same in every iteration
+        // what the preamble computed or proved on values that are the same in every iteration;
+        // loads count when the loop writes nothing they could read
         Map<Key, Value> computed = new HashMap<>();
         Set<Key> proved = new HashSet<>();
         for (Op op : pre) {
             if (readsAny(op, variant)) {
                 continue;
             }
-            if (op.opcode.isPure() && op.opcode != OpCode.SAME_AS) {
+            if ((op.opcode.isPure() && op.opcode != OpCode.SAME_AS) || (op.opcode.isLoad() && !loopMayWrite(body, op.opcode))) {
                 computed.putIfAbsent(Key.of(op), op);
             } else if (op.opcode.isGuard()) {
                 proved.add(Key.of(op));
@@ -92,7 +95,7 @@ public final class LoopPeel implements Pass {
         List<Op> loop = new ArrayList<>();
         for (Op op : body) {
             Op o = op.map(v -> sub.getOrDefault(v, v));
-            if (o.opcode.isPure() && o.opcode != OpCode.SAME_AS) {
+            if ((o.opcode.isPure() && o.opcode != OpCode.SAME_AS) || o.opcode.isLoad()) {
                 Value prev = computed.get(Key.of(o));
                 if (prev != null) {
                     sub.put(op, prev);
@@ -167,6 +170,24 @@ public final class LoopPeel implements Pass {
         out.addAll(loop);
         out.add(new Op(OpCode.JUMP, jumpArgs, null, jump.snapshot == null ? null : jump.snapshot.map(v -> sub.getOrDefault(v, v))));
         return new Trace(trace.inputs, out);
+    }
+
+    /** Whether some store or call in the loop body may change what a load of this kind reads. */
+    private static boolean loopMayWrite(List<Op> body, OpCode load) {
+        for (Op op : body) {
+            if (op.opcode.isCall()) {
+                return true;
+            }
+            boolean writes = switch (op.opcode) {
+                case LIST_SETITEM -> load == OpCode.LIST_GETITEM;
+                case LIST_APPEND -> load == OpCode.LIST_LEN;
+                default -> op.opcode.isStore() && op.opcode.dtype() != null && op.opcode.dtype() == load.dtype();
+            };
+            if (writes) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean readsAny(Op op, Set<Value> values) {

@@ -77,6 +77,45 @@ class LoopPeelTest {
     }
 
     @Test
+    void loadsOfMemoryTheLoopNeverWritesAreInvariant() {
+        // coefficients read from a float64 array while the loop writes only int64 and list items:
+        // c[0] and len(lst) are read once; lst[0] may change (list_setitem), so it is read every time
+        assertPass(pass, """
+                [p0: ref, p1: ref, p2: ref, i3: int]
+                label(p0, p1, p2, i3) [f@0: r0=p0 r1=p1 r2=p2 r3=i3]
+                f4 = getarrayitem_f64(p0, 0)
+                i5 = list_len(p2)
+                b6 = int_lt(i3, i5)
+                guard_true(b6) [f@1: r0=p0 r1=p1 r2=p2 r3=i3]
+                p7 = list_getitem(p2, 0)
+                list_setitem(p2, i3, p7)
+                i8 = cast_float_to_int(f4) [f@2: r0=p0 r1=p1 r2=p2 r3=i3]
+                setarrayitem_i64(p1, i3, i8)
+                i9 = int_add(i3, 1)
+                jump(p0, p1, p2, i9)
+                """, """
+                [p0: ref, p1: ref, p2: ref, i3: int]
+                f4 = getarrayitem_f64(p0, 0)
+                i5 = list_len(p2)
+                b6 = int_lt(i3, i5)
+                guard_true(b6) [f@1: r0=p0 r1=p1 r2=p2 r3=i3]
+                p7 = list_getitem(p2, 0)
+                list_setitem(p2, i3, p7)
+                i8 = cast_float_to_int(f4) [f@2: r0=p0 r1=p1 r2=p2 r3=i3]
+                setarrayitem_i64(p1, i3, i8)
+                i9 = int_add(i3, 1)
+                label(i9, p0, p1, p2, i5, i8) [f@0: r0=p0 r1=p1 r2=p2 r3=i9]
+                b10 = int_lt(i9, i5)
+                guard_true(b10) [f@1: r0=p0 r1=p1 r2=p2 r3=i9]
+                p11 = list_getitem(p2, 0)
+                list_setitem(p2, i9, p11)
+                setarrayitem_i64(p1, i9, i8)
+                i12 = int_add(i9, 1)
+                jump(i12, p0, p1, p2, i5, i8)
+                """);
+    }
+
+    @Test
     void aGuardOnAChangingValueStaysInTheLoop() {
         // x = x * 2; guard x < 1000: depends on the carried x, so it is not proved by the preamble
         assertPass(pass, """
