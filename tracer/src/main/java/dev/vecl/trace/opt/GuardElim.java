@@ -20,7 +20,8 @@ import dev.vecl.trace.ir.Value;
  * {@code guard_class} fixes a reference's kind (and non-nullness); integer comparisons and
  * {@code guard_index} give ranges and order facts ({@code a < b}, {@code a <= b}). An integer
  * comparison that these decide becomes a constant, so a guard on it disappears, and a
- * guard_index they imply is removed. Guards are never moved here, so snapshots are untouched.
+ * guard_index they imply is removed, also through constant offsets ({@code 0 <= i < n} implies
+ * {@code 0 <= i + 1 < n + 1}, which is what a hoisted bounds check often is). Guards are never moved here, so snapshots are untouched.
  * Knowledge does not cross the label.
  */
 public final class GuardElim implements Pass {
@@ -53,7 +54,7 @@ public final class GuardElim implements Pass {
                 }
             }
             if (o.opcode.isGuard()) {
-                if (implied(o)) {
+                if (implied(o) || o.opcode == OpCode.GUARD_INDEX && offsetImplied(o.arg(0), o.arg(1), rw.labelVars())) {
                     continue;
                 }
                 rw.emit(o);
@@ -88,6 +89,30 @@ public final class GuardElim implements Pass {
             case GUARD_INDEX -> lo(a) >= 0 && (lt.contains(new Pair(a, g.arg(1))) || hi(a) < lo(g.arg(1)));
             default -> false;
         };
+    }
+
+    /**
+     * guard_index(x + c, n + d) is implied by a known x < n with c <= d (or x <= n with c < d) when
+     * x + c >= 0 and x, n have bounded ranges, so that neither sum wraps.
+     */
+    private boolean offsetImplied(Value index, Value length, Set<Value> opaque) {
+        IndexForm fi = IndexForm.of(index, opaque);
+        IndexForm fn = IndexForm.of(length, opaque);
+        Value x = fi.base();
+        Value n = fn.base();
+        long c = fi.offset();
+        long d = fn.offset();
+        if (x == null || n == null || !Lengths.small(c) || !Lengths.small(d) || !bounded(x) || !bounded(n)) {
+            return false;
+        }
+        if (lo(x) + c < 0) {
+            return false;
+        }
+        return lt.contains(new Pair(x, n)) && c <= d || le.contains(new Pair(x, n)) && c < d;
+    }
+
+    private boolean bounded(Value v) {
+        return lo(v) > -(1L << 62) && hi(v) < (1L << 62);
     }
 
     private void learn(Op g, Rewriter rw) {

@@ -84,6 +84,33 @@ class GuardElimTest {
     }
 
     @Test
+    void indexGuardImpliedThroughOffsets() {
+        // 0 <= i < n implies 0 <= i + 1 < n + 1 (lengths are small: nothing wraps); not 0 <= i + 1 < n
+        assertPass(pass, """
+                [p0: ref, i1: int]
+                i2 = arraylen(p0)
+                guard_index(i1, i2) [f@1:]
+                i3 = int_add(i1, 1)
+                i4 = int_add(i2, 1)
+                guard_index(i3, i4) [f@2:]
+                guard_index(i3, i2) [f@3:]
+                i5 = int_sub(i1, 1)
+                guard_index(i5, i2) [f@4:]
+                finish() [f@5:]
+                """, """
+                [p0: ref, i1: int]
+                i2 = arraylen(p0)
+                guard_index(i1, i2) [f@1:]
+                i3 = int_add(i1, 1)
+                i4 = int_add(i2, 1)
+                guard_index(i3, i2) [f@3:]
+                i5 = int_sub(i1, 1)
+                guard_index(i5, i2) [f@4:]
+                finish() [f@5:]
+                """);
+    }
+
+    @Test
     void keepsGuardsThatAreNotImplied() {
         // unrelated bounds, another class, an index that may be negative
         assertUnchanged(pass, """
