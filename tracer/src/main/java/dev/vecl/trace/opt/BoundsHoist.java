@@ -1,5 +1,6 @@
 package dev.vecl.trace.opt;
 
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -43,13 +44,13 @@ public final class BoundsHoist implements Pass {
         for (int k = 0; k < label.numArgs(); k++) {
             var.put(label.arg(k), k);
         }
-        Set<Value> variant = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Value> variant = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int k = 0; k < label.numArgs(); k++) {
             if (jump.arg(k) != label.arg(k)) {
                 variant.add(label.arg(k));
             }
         }
-        Set<Value> induction = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Value> induction = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int k = 0; k < label.numArgs(); k++) {
             Value j = jump.arg(k);
             if (j instanceof Op add && add.opcode == OpCode.INT_ADD) {

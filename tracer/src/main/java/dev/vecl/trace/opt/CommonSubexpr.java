@@ -1,5 +1,6 @@
 package dev.vecl.trace.opt;
 
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class CommonSubexpr implements Pass {
         return rw.finish();
     }
 
-    private static void invalidate(Map<Key, Value> heap, Op store, java.util.Set<Value> vars) {
+    private static void invalidate(Map<Key, Value> heap, Op store, Set<Value> vars) {
         OpCode oc = store.opcode;
         for (Iterator<Key> it = heap.keySet().iterator(); it.hasNext();) {
             Key k = it.next();
@@ -92,7 +93,7 @@ public final class CommonSubexpr implements Pass {
     }
 
     /** Whether element (args[0], args[1]) may be the element the store writes. */
-    static boolean mayAlias(List<Value> loadArgs, Op store, java.util.Set<Value> vars) {
+    static boolean mayAlias(List<Value> loadArgs, Op store, Set<Value> vars) {
         Value s1 = loadArgs.get(0);
         Value s2 = store.arg(0);
         if (s1 != s2 && s1 instanceof Const.Ref r1 && s2 instanceof Const.Ref r2

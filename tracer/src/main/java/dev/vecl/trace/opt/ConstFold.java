@@ -1,5 +1,7 @@
 package dev.vecl.trace.opt;
 
+import java.util.Set;
+
 import dev.vecl.trace.ir.Const;
 import dev.vecl.trace.ir.Eval;
 import dev.vecl.trace.ir.Op;
@@ -63,7 +65,7 @@ public final class ConstFold implements Pass {
     }
 
     /** Identities that are exact for every input (no float x+0.0: -0.0 + 0.0 is 0.0). */
-    private static Value simplify(Op o, java.util.Set<Value> vars) {
+    private static Value simplify(Op o, Set<Value> vars) {
         Value a = o.numArgs() > 0 ? o.arg(0) : null;
         Value b = o.numArgs() > 1 ? o.arg(1) : null;
         return switch (o.opcode) {

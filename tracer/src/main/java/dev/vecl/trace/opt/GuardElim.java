@@ -1,6 +1,6 @@
 package dev.vecl.trace.opt;
 
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class GuardElim implements Pass {
     }
 
     private final Map<Value, RefKind> classes = new IdentityHashMap<>();
-    private final Set<Value> nonnull = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Value> nonnull = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Value, long[]> ranges = new IdentityHashMap<>();
     private final Set<Pair> lt = new HashSet<>();
     private final Set<Pair> le = new HashSet<>();

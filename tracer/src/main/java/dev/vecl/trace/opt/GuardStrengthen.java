@@ -1,5 +1,7 @@
 package dev.vecl.trace.opt;
 
+import java.util.IdentityHashMap;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,8 +34,8 @@ public final class GuardStrengthen implements Pass {
         List<Op> ops = trace.ops;
         int label = trace.labelIndex();
         // inside the loop, label variables are opaque, and a length must be invariant to stay a length
-        Set<Value> vars = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Set<Value> variant = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Value> vars = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Value> variant = Collections.newSetFromMap(new IdentityHashMap<>());
         if (label >= 0) {
             Op l = ops.get(label);
             vars.addAll(l.args());

@@ -1,5 +1,6 @@
 package dev.vecl.trace.opt;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.vecl.trace.ir.Const;
 import dev.vecl.trace.ir.Op;
 import dev.vecl.trace.ir.OpCode;
 import dev.vecl.trace.ir.Snapshot;
@@ -56,7 +58,7 @@ public final class LoopPeel implements Pass {
         Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int k = 0; k < n; k++) {
             Value v = jump.arg(k);
-            if (!(v instanceof dev.vecl.trace.ir.Const) && !seen.add(v)) {
+            if (!(v instanceof Const) && !seen.add(v)) {
                 Op copy = Op.of(OpCode.SAME_AS, v);
                 pre.add(copy);
                 v = copy;
@@ -66,7 +68,7 @@ public final class LoopPeel implements Pass {
         Set<Value> variant = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Value, Integer> positionOf = new IdentityHashMap<>();
         for (int k = 0; k < n; k++) {
-            if (!(carried[k] instanceof dev.vecl.trace.ir.Const) && carried[k] != label.arg(k)) {
+            if (!(carried[k] instanceof Const) && carried[k] != label.arg(k)) {
                 variant.add(carried[k]);
                 positionOf.put(carried[k], k);
             }
@@ -123,7 +125,7 @@ public final class LoopPeel implements Pass {
         }
         Set<Value> used = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Value> work = new ArrayList<>();
-        java.util.function.Consumer<Value> use = v -> {
+        Consumer<Value> use = v -> {
             if (order.containsKey(v) && used.add(v)) {
                 work.add(v);
             }
