@@ -242,7 +242,8 @@ def v_setitem(a, i, v):
 
 def v_iter(x):
     if isinstance(x, np.ndarray):
-        return [_norm(e) for e in x]
+        # like NumPy: element i is read when the loop gets to it (writes in the body are seen)
+        return (_norm(x[i]) for i in range(len(x)))
     return x
 
 
