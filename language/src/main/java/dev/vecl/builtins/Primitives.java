@@ -68,6 +68,8 @@ final class Primitives {
         put(g, new Fn("_cos", 1, 1, a -> math(a[0], 4)));
         put(g, new Fn("_floor", 1, 1, a -> floor(a[0])));
         put(g, new Fn("_abs", 1, 1, a -> abs(a[0])));
+        put(g, new Fn("_lshift", 2, 2, a -> Arith.lshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
+        put(g, new Fn("_rshift", 2, 2, a -> Arith.rshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
         put(g, new Fn("_minimum", 2, 2, a -> minmax(a[0], a[1], true)));
         put(g, new Fn("_maximum", 2, 2, a -> minmax(a[0], a[1], false)));
         return g;

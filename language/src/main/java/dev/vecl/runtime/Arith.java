@@ -121,6 +121,16 @@ public final class Arith {
         return n >= 64 ? (a < 0 ? -1 : 0) : a >> n;
     }
 
+    /** NumPy's left_shift on int64 arrays: counts outside 0..63 give 0 (no error, unlike Python). */
+    public static long lshiftLongNumpy(long a, long n) {
+        return n < 0 || n >= 64 ? 0 : a << n;
+    }
+
+    /** NumPy's right_shift on int64 arrays: counts outside 0..63 give the sign fill. */
+    public static long rshiftLongNumpy(long a, long n) {
+        return n < 0 || n >= 64 ? (a < 0 ? -1 : 0) : a >> n;
+    }
+
     public static long absLong(long a) {
         return a < 0 ? -a : a;
     }
