@@ -59,9 +59,25 @@ public final class VeclLanguage extends TruffleLanguage<VeclContext> {
     }
 
     @Override
+    protected void finalizeContext(VeclContext context) {
+        context.out().flush();
+    }
+
+    @Override
     protected CallTarget parse(ParsingRequest request) {
         Module module = Parser.parse(request.getSource());
-        return new ModuleRootNode(this, module).getCallTarget();
+        ModuleRootNode root = new ModuleRootNode(this, module);
+        // compile now so that compile-time SyntaxErrors are reported by parse, like the parser's
+        VeclContext ctx;
+        try {
+            ctx = VeclContext.get(null);
+        } catch (IllegalStateException | AssertionError noContext) {
+            ctx = null; // parsed outside a context: compiled at the first execution instead
+        }
+        if (ctx != null && ctx.userGlobals() != null) {
+            root.precompile(ctx);
+        }
+        return root.getCallTarget();
     }
 
     @Override

@@ -31,6 +31,7 @@ final class Primitives {
         put(g, new Fn("_is_array", 1, 1, a -> a[0] instanceof VArray));
         put(g, new Fn("_is_list", 1, 1, a -> a[0] instanceof VList));
         put(g, new Fn("_type_name", 1, 1, a -> Ops.typeName(a[0])));
+        put(g, new Fn("_is_operand", 1, 1, a -> Promotion.isOperand(a[0])));
         put(g, new Fn("_is_number", 1, 1, a -> Cast.isNumber(a[0])));
         put(g, new Fn("_as_dtype", 2, 2, a -> DType.of(a[0], (DType) a[1])));
         put(g, new Fn("_value_dtype", 1, 1, a -> valueDType(a[0])));
@@ -39,10 +40,11 @@ final class Primitives {
         put(g, new Fn("_is_int_dtype", 1, 1, a -> ((DType) a[0]).isInt()));
         // ---- promotion ----
         put(g, new Fn("_compute_dtype", 3, 3, a -> Promotion.computeDType(a[0], a[1], (String) a[2])));
+        put(g, new Fn("_common_dtype", 2, 2, a -> Promotion.commonDType(a[0], a[1], true)));
         put(g, new Fn("_result_dtype", 3, 3, a -> Promotion.resultDType(a[0], a[1], (String) a[2])));
         put(g, new Fn("_unary_dtype", 2, 2, a -> Promotion.unaryDType((DType) a[0], (String) a[1])));
         put(g, new Fn("_check_inplace", 3, 3, a -> {
-            Promotion.checkInplace((DType) a[0], (DType) a[1], (String) a[2]);
+            Promotion.checkInplace((VArray) a[0], a[1], (String) a[2]);
             return VNone.NONE;
         }));
         put(g, new Fn("_prep", 3, 3, a -> prep(a[0], (DType) a[1], (String) a[2])));
@@ -66,6 +68,8 @@ final class Primitives {
         put(g, new Fn("_cos", 1, 1, a -> math(a[0], 4)));
         put(g, new Fn("_floor", 1, 1, a -> floor(a[0])));
         put(g, new Fn("_abs", 1, 1, a -> abs(a[0])));
+        put(g, new Fn("_lshift", 2, 2, a -> Arith.lshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
+        put(g, new Fn("_rshift", 2, 2, a -> Arith.rshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
         put(g, new Fn("_minimum", 2, 2, a -> minmax(a[0], a[1], true)));
         put(g, new Fn("_maximum", 2, 2, a -> minmax(a[0], a[1], false)));
         return g;
@@ -113,10 +117,10 @@ final class Primitives {
     static Object prep(Object x, DType ct, String op) {
         if (x instanceof VArray a) {
             DType t = a.dtype;
-            if (t == ct || t == DType.BOOL || (t.isInt() && ct.isInt())) {
+            if (t == ct || (t == DType.BOOL && !(ct.isFloat() && op.equals("truediv"))) || (t.isInt() && ct.isInt())) {
                 return a;
             }
-            if (t.isInt() && ct == DType.FLOAT64 && !Promotion.isComparison(op)) {
+            if (t.isInt() && ct == DType.FLOAT64 && !Promotion.isComparison(op) && !op.equals("truediv")) {
                 return a;
             }
             return a.astype(ct);
@@ -148,17 +152,16 @@ final class Primitives {
     }
 
     static long checkLen3(Object a, Object b, Object c) {
-        long n = -1;
+        VArray prev = null;
         for (Object x : new Object[]{a, b, c}) {
             if (x instanceof VArray arr) {
-                if (n >= 0 && arr.length != n) {
-                    throw VeclError.value("operands could not be broadcast together with shapes " + shape(a) + " " + shape(b) + " "
-                            + shape(c) + " ");
+                if (prev != null && arr.length != prev.length) {
+                    throw VeclError.value("operands could not be broadcast together with shapes " + shape(prev) + " " + shape(arr) + " ");
                 }
-                n = arr.length;
+                prev = arr;
             }
         }
-        return n;
+        return prev == null ? -1 : prev.length;
     }
 
     static Object cast(Object x, DType t) {

@@ -105,6 +105,33 @@ public final class Interpreter {
         return callPc + Op.length(code.code[callPc]);
     }
 
+    /**
+     * Resumes a stack of frames a trace had inlined, after a guard failed in the innermost one.
+     * Frame 0 is the frame running the loop (the caller of the hook); {@code pcs[k]} is, for every
+     * frame but the last, the pc of its call-like instruction whose callee is frame k + 1, and for
+     * the last frame the pc to resume at. Runs the inner frames to completion, innermost first,
+     * handing each result to its caller's destination register, and returns the pc at which frame
+     * 0 continues. An error in a prelude frame is located at the innermost user caller.
+     */
+    public int resumeInlined(Code[] codes, Object[][] regs, int[] pcs) {
+        int n = codes.length;
+        Object result = null;
+        for (int k = n - 1; k >= 1; k--) {
+            int start = k == n - 1 ? pcs[k] : storeCallResult(codes[k], regs[k], pcs[k], result);
+            try {
+                result = executeFrame(codes[k], regs[k], start);
+            } catch (VeclError e) {
+                for (int j = k - 1; j >= 0 && !e.hasLocation(); j--) {
+                    if (!codes[j].isPrelude) {
+                        e.locate(codes[j].source, codes[j].line(pcs[j]), codes[j].col(pcs[j]));
+                    }
+                }
+                throw e;
+            }
+        }
+        return n == 1 ? pcs[0] : storeCallResult(codes[0], regs[0], pcs[0], result);
+    }
+
     /** A fresh register file for {@code f} with the arguments bound to its parameters. */
     public static Object[] bind(VFunction f, Object[] src, int start, int n, String[] kw) {
         Code c = f.code;
@@ -236,7 +263,7 @@ public final class Interpreter {
         if (a instanceof VArray) {
             return callArrayOp(op, a, b);
         }
-        if (op == Op.IADD && !(b instanceof VArray)) {
+        if (op == Op.IADD && (a instanceof VList || !(b instanceof VArray))) {
             return Ops.iadd(a, b);
         }
         return binary(Op.plainOf(op), a, b);
@@ -467,15 +494,17 @@ public final class Interpreter {
                         regs[code[pc + 1]] = inplace(code[pc], regs[code[pc + 2]], regs[code[pc + 3]]);
                         pc += 4;
                     }
-                    case Op.LT -> {
+                    case Op.LT, Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE, Op.IN, Op.NOTIN -> {
                         Object a = regs[code[pc + 2]];
                         Object b = regs[code[pc + 3]];
-                        regs[code[pc + 1]] = a instanceof Long x && b instanceof Long y ? (Object) (x < y) : compare(Op.LT, a, b);
+                        Object r = code[pc] == Op.LT && a instanceof Long x && b instanceof Long y ? (Object) (x < y) : compare(code[pc], a, b);
+                        int dst = code[pc + 1];
+                        regs[dst] = r;
                         pc += 4;
-                    }
-                    case Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE, Op.IN, Op.NOTIN -> {
-                        regs[code[pc + 1]] = compare(code[pc], regs[code[pc + 2]], regs[code[pc + 3]]);
-                        pc += 4;
+                        // the usual JUMPIFFALSE on the result runs here, saving a dispatch (not while recording)
+                        if (code[pc] == Op.JUMPIFFALSE && code[pc + 1] == dst && recorder == null) {
+                            pc = truthy(r) ? pc + 3 : code[pc + 2];
+                        }
                     }
                     case Op.IS -> {
                         regs[code[pc + 1]] = is(regs[code[pc + 2]], regs[code[pc + 3]]);
@@ -493,7 +522,18 @@ public final class Interpreter {
                         regs[code[pc + 1]] = !truthy(regs[code[pc + 2]]);
                         pc += 3;
                     }
-                    case Op.JUMP -> pc = code[pc + 1];
+                    case Op.JUMP -> {
+                        pc = code[pc + 1];
+                        // a back-edge lands on a LOOP: run it here, saving a dispatch (not while recording)
+                        if (code[pc] == Op.LOOP && recorder == null) {
+                            int idx = code[pc + 1];
+                            if (++c.loopCounters[idx] >= threshold && hooks != null) {
+                                pc = hooks.onLoopHeader(this, c, regs, pc, idx);
+                            } else {
+                                pc += 2;
+                            }
+                        }
+                    }
                     case Op.JUMPIFFALSE -> pc = truthy(regs[code[pc + 1]]) ? pc + 3 : code[pc + 2];
                     case Op.JUMPIFTRUE -> pc = truthy(regs[code[pc + 1]]) ? code[pc + 2] : pc + 3;
                     case Op.LOOP -> {
@@ -536,7 +576,10 @@ public final class Interpreter {
                     }
                     case Op.CALL -> {
                         int kw = code[pc + 5];
-                        regs[code[pc + 1]] = callValue(regs[code[pc + 2]], regs, code[pc + 3], code[pc + 4], kw < 0 ? null : (String[]) consts[kw]);
+                        Object fn = regs[code[pc + 2]];
+                        String[] kwNames = kw < 0 ? null : (String[]) consts[kw];
+                        regs[code[pc + 1]] = fn instanceof VFunction f ? executeFrame(f.code, bind(f, regs, code[pc + 3], code[pc + 4], kwNames), 0)
+                                        : callValue(fn, regs, code[pc + 3], code[pc + 4], kwNames);
                         pc += 6;
                     }
                     case Op.CALLMETHOD -> {

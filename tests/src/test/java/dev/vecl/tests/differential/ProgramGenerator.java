@@ -46,6 +46,11 @@ public final class ProgramGenerator {
     private final Src body = new Src();
     private final TreeSet<String> features = new TreeSet<>();
     private boolean pythonComparable = true;
+    /**
+     * An array may hold both -0.0 and 0.0: NumPy's min/max reductions then answer either zero
+     * depending on its SIMD path, so the program is not compared with NumPy.
+     */
+    private boolean signedZeros;
     private String errKind;
     private Src errSrc;
     private int errLineIdx = -1;
@@ -113,7 +118,10 @@ public final class ProgramGenerator {
             }
             err = new ExpectedError(errKind, base + errLineIdx + 1, col + 1);
         }
-        return new Program(seed, sb.toString(), err, pythonComparable, features);
+        if (signedZeros) {
+            features.add("signed-zero-arrays");
+        }
+        return new Program(seed, sb.toString(), err, pythonComparable && !signedZeros, features);
     }
 
     // ---------------------------------------------------------------- random helpers
@@ -335,7 +343,11 @@ public final class ProgramGenerator {
                 sb.append(", ");
             }
             switch (dt) {
-                case "float64" -> sb.append(pick("0.5", "-1.25", "3.0", "0.1", "-0.0", "2.75", "1e-3", "100.5", "-7.5", "0.0"));
+                case "float64" -> {
+                    String x = pick("0.5", "-1.25", "3.0", "0.1", "-0.0", "2.75", "1e-3", "100.5", "-7.5", "0.0");
+                    signedZeros |= x.equals("-0.0");
+                    sb.append(x);
+                }
                 case "int64" -> sb.append(between(-20, 40));
                 default -> sb.append(pick("True", "False"));
             }
@@ -616,6 +628,11 @@ public final class ProgramGenerator {
         s.open("for " + i + " in " + (neg ? "range(" + (n - 1) + ", -1, -1)" : chance(15) ? "range(" + between(-5, 5) + ", " + n + ", " + between(1, 3) + ")" : "range(" + n + ")") + ":");
         List<String> iv = List.of(i);
         s.add(t + " = " + intExpr(2, iv));
+        if (chance(15)) {
+            // reassigning the loop variable does not change the iteration
+            s.add(i + " = " + i + " * 2 - 1");
+            s.add(t + " = " + t + " + " + i);
+        }
         if (chance(30)) {
             s.open("if " + i + " % " + between(3, 9) + " == " + between(0, 2) + ":");
             s.add("continue");
@@ -910,7 +927,15 @@ public final class ProgramGenerator {
             StringBuilder p = new StringBuilder("print(\"red" + id + "\", sum(" + e + "), any(" + e + "), all(" + e + ")");
             if (!x.kind.equals("bool")) {
                 p.append(", mean(").append(e).append(")");
-                p.append(", prod(").append(e).append("[:").append(between(0, 12)).append("])");
+                boolean floatProd = isFloat(x.kind) && chance(25);
+                if (!isFloat(x.kind) || floatProd) {
+                    p.append(", prod(").append(e).append("[:").append(between(0, 12)).append("])");
+                }
+                if (floatProd) {
+                    // float prod uses sum's pairwise tree (spec); NumPy multiplies sequentially
+                    pythonComparable = false;
+                    features.add("float-prod");
+                }
                 if (n > 0) {
                     p.append(", min(").append(e).append("), max(").append(e).append(")");
                 }
@@ -924,9 +949,11 @@ public final class ProgramGenerator {
         if (!a.kind.equals("bool") && !b.kind.equals("bool")) {
             s.add("print(\"dot" + id + "\", dot(" + a.expr + ", " + b.expr + "), sum(" + a.expr + " * " + b.expr + "))");
         }
-        if (chance(50)) {
+        if (chance(25)) {
             String p = v("p");
             s.add(p + " = linspace(0.9, 1.1, " + n + ")");
+            pythonComparable = false;
+            features.add("float-prod");
             s.add("print(\"prod" + id + "\", prod(" + p + "), sum(" + p + "), mean(" + p + "), sum(astype(" + p + ", float32)))");
         }
     }
@@ -1018,6 +1045,17 @@ public final class ProgramGenerator {
         s.close();
         s.add("print(\"list" + id + " popped\", " + l + ")");
         if (chance(50)) {
+            // the iteration sees elements appended while it runs
+            String g = v("grow");
+            s.add(g + " = [" + between(0, 3) + ", " + between(0, 3) + "]");
+            s.open("for " + x + " in " + g + ":");
+            s.open("if len(" + g + ") < " + between(3, 120) + ":");
+            s.add(g + ".append(" + x + " + " + pick("1", "2", "0.5") + ")");
+            s.close();
+            s.close();
+            s.add("print(\"list" + id + " grow\", len(" + g + "), " + g + "[-3:])");
+        }
+        if (chance(50)) {
             // a list of arrays and views: the loop body sees different array shapes
             int m = size();
             String a = v("la");
@@ -1053,6 +1091,11 @@ public final class ProgramGenerator {
         }
         if (chance(30)) {
             s.add("h_bump(" + i + " % 3)");
+        }
+        if (chance(50)) {
+            String fn = v("fn");
+            s.add(fn + " = h_mix if " + i + " < " + (n * 9 / 10) + " else h_rec");
+            s.add(rc + " = " + rc + " + " + fn + "(" + i + " % 7)");
         }
         s.close();
         s.add("print(\"call" + id + "\", " + acc + ", " + f + ", " + rc + ", g_count, h_rec(" + between(0, 12) + "))");
@@ -1111,6 +1154,7 @@ public final class ProgramGenerator {
             lst.append(k > 0 ? ", " : "").append(pick(SPECIALS));
         }
         s.add(sp + " = " + lst.append("]"));
+        signedZeros |= lst.indexOf("-0.0") >= 0;
         s.add(acc + " = 0.0");
         s.open("for " + x + " in " + sp + ":");
         s.add("print(\"sp" + id + "\", " + x + ", " + x + " * 2.0, " + x + " - " + x + ", min(" + x + ", 1.0), max(-0.0, " + x + "), "
@@ -1297,7 +1341,7 @@ public final class ProgramGenerator {
         int k = chance(70) ? between(5, 250) : between(0, 4);
         String i = v("i"), acc = v("acc");
         s.add(acc + " = 0");
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(8)) {
             case 0 -> {
                 String a = v("ea");
                 String dt = pick("float64", "int64", "float32", "int32");
@@ -1348,6 +1392,30 @@ public final class ProgramGenerator {
                 s.open("for " + i + " in range(" + (n + 5) + "):");
                 s.add(acc + " = " + acc + " + " + a + "[-" + i + " - 1]");
                 markError(s, "IndexError", a + "[-");
+                s.close();
+            }
+            case 6 -> {
+                // a length mismatch inside the prelude's element loop, at iteration k
+                String a = v("ea"), b = v("eb");
+                int n = between(1, 40);
+                s.add(a + " = " + createArray(pick("float64", "int64", "float32"), n));
+                s.add(b + " = " + createArray(pick("float64", "int64", "int32"), n));
+                s.open("for " + i + " in range(" + (k + 5) + "):");
+                s.open("if " + i + " == " + k + ":");
+                s.add(b + " = " + b + "[1:]");
+                s.close();
+                s.add(acc + " = " + acc + " + sum(" + a + " " + pick("+", "*", "-") + " " + b + ")");
+                markError(s, "ValueError", a + " ");
+                s.close();
+            }
+            case 7 -> {
+                // an integer division by zero inside the prelude's element loop, at iteration k
+                String a = v("ea");
+                int n = between(1, 40);
+                s.add(a + " = arange(" + n + ") + " + k);
+                s.open("for " + i + " in range(" + (k + 5) + "):");
+                s.add(acc + " = " + acc + " + sum(100 " + pick("//", "%") + " (" + a + " - " + i + "))");
+                markError(s, "ZeroDivisionError", "100 ");
                 s.close();
             }
             default -> {
