@@ -610,7 +610,7 @@ public final class Compiler {
                 }
                 case Stmt.Assert a -> {
                     List<Integer> ok = new ArrayList<>();
-                    jumpIfTrue(a.test(), ok);
+                    jumpIfTrue(a.test(), ok, a);
                     DA saved = da.copy();
                     int m = a.msg() == null ? -1 : any(a.msg());
                     at(a);
@@ -817,7 +817,7 @@ public final class Compiler {
 
         void ifStmt(Stmt.If i) {
             List<Integer> falses = new ArrayList<>();
-            jumpIfFalse(i.test(), falses);
+            jumpIfFalse(i.test(), falses, i);
             DA afterTest = da.copy();
             block(i.body());
             if (i.orelse().isEmpty()) {
@@ -863,7 +863,7 @@ public final class Compiler {
             List<Integer> falses = new ArrayList<>();
             boolean infinite = isConstTrue(w.test());
             if (!infinite) {
-                jumpIfFalse(w.test(), falses);
+                jumpIfFalse(w.test(), falses, w);
             }
             DA afterTest = da.copy();
             LoopCtx l = new LoopCtx(header);
@@ -961,53 +961,66 @@ public final class Compiler {
         // ---- conditions ----
 
         void jumpIfFalse(Expr e, List<Integer> falses) {
+            jumpIfFalse(e, falses, null);
+        }
+
+        void jumpIfTrue(Expr e, List<Integer> trues) {
+            jumpIfTrue(e, trues, null);
+        }
+
+        /**
+         * Branches on e's truth. A failing truth test (an array's ambiguous truth value) is
+         * reported at {@code truthAt} when given: CPython 3.11 marks the whole if/elif/while/assert
+         * statement or conditional expression, not the condition.
+         */
+        void jumpIfFalse(Expr e, List<Integer> falses, Node truthAt) {
             switch (e) {
                 case Expr.BoolOp b when b.op().equals("and") -> {
-                    jumpIfFalse(b.left(), falses);
+                    jumpIfFalse(b.left(), falses, truthAt);
                     DA saved = da.copy();
-                    jumpIfFalse(b.right(), falses);
+                    jumpIfFalse(b.right(), falses, truthAt);
                     da = saved;
                 }
                 case Expr.BoolOp b -> {
                     List<Integer> trues = new ArrayList<>();
-                    jumpIfTrue(b.left(), trues);
+                    jumpIfTrue(b.left(), trues, truthAt);
                     DA saved = da.copy();
-                    jumpIfFalse(b.right(), falses);
+                    jumpIfFalse(b.right(), falses, truthAt);
                     da = saved;
                     patchHere(trues);
                 }
-                case Expr.UnaryOp u when u.op().equals("not") -> jumpIfTrue(u.operand(), falses);
+                case Expr.UnaryOp u when u.op().equals("not") -> jumpIfTrue(u.operand(), falses, truthAt != null ? truthAt : u);
                 default -> {
                     int mark = nextReg;
                     int r = any(e);
-                    at(e);
+                    at(truthAt != null ? truthAt : e);
                     falses.add(emitJump(Op.JUMPIFFALSE, r));
                     nextReg = mark;
                 }
             }
         }
 
-        void jumpIfTrue(Expr e, List<Integer> trues) {
+        void jumpIfTrue(Expr e, List<Integer> trues, Node truthAt) {
             switch (e) {
                 case Expr.BoolOp b when b.op().equals("or") -> {
-                    jumpIfTrue(b.left(), trues);
+                    jumpIfTrue(b.left(), trues, truthAt);
                     DA saved = da.copy();
-                    jumpIfTrue(b.right(), trues);
+                    jumpIfTrue(b.right(), trues, truthAt);
                     da = saved;
                 }
                 case Expr.BoolOp b -> {
                     List<Integer> falses = new ArrayList<>();
-                    jumpIfFalse(b.left(), falses);
+                    jumpIfFalse(b.left(), falses, truthAt);
                     DA saved = da.copy();
-                    jumpIfTrue(b.right(), trues);
+                    jumpIfTrue(b.right(), trues, truthAt);
                     da = saved;
                     patchHere(falses);
                 }
-                case Expr.UnaryOp u when u.op().equals("not") -> jumpIfFalse(u.operand(), trues);
+                case Expr.UnaryOp u when u.op().equals("not") -> jumpIfFalse(u.operand(), trues, truthAt != null ? truthAt : u);
                 default -> {
                     int mark = nextReg;
                     int r = any(e);
-                    at(e);
+                    at(truthAt != null ? truthAt : e);
                     trues.add(emitJump(Op.JUMPIFTRUE, r));
                     nextReg = mark;
                 }
@@ -1088,7 +1101,7 @@ public final class Compiler {
                 case Expr.Compare c -> compare(c, dst);
                 case Expr.IfExp i -> {
                     List<Integer> falses = new ArrayList<>();
-                    jumpIfFalse(i.test(), falses);
+                    jumpIfFalse(i.test(), falses, i);
                     DA saved = da.copy();
                     gen(i.body(), dst);
                     int end = emitJump(Op.JUMP);

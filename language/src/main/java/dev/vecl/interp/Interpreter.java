@@ -266,6 +266,9 @@ public final class Interpreter {
         if (op == Op.IADD && (a instanceof VList || !(b instanceof VArray))) {
             return Ops.iadd(a, b);
         }
+        if (op == Op.IMUL && a instanceof VList) {
+            return Ops.imul(a, b);
+        }
         return binary(Op.plainOf(op), a, b);
     }
 

@@ -117,6 +117,17 @@ public final class Ops {
         return add(a, b);
     }
 
+    /** {@code a *= b}: a list is repeated in place (aliases see it, as in Python). */
+    public static Object imul(Object a, Object b) {
+        if (a instanceof VList l && isIntLike(b)) {
+            VList r = (VList) repeat(l, asLong(b));
+            l.items.clear();
+            l.items.addAll(r.items);
+            return l;
+        }
+        return mul(a, b);
+    }
+
     /** Applies binary operator {@code name} (the prelude's names: add, sub, ..., rshift). */
     public static Object binaryByName(String name, Object a, Object b) {
         for (int i = 0; i < PRELUDE_NAME.length; i++) {

@@ -68,10 +68,12 @@ class DifferentialTest {
             problems.append("mode off: ").append(invalid).append('\n');
         }
         Map<String, VeclRunner.Result> results = new LinkedHashMap<>();
+        String culprit = null;
         for (String mode : modes) {
             VeclRunner.Result got = runner.run(mode, path);
             results.put(mode, got);
             if (!got.equals(ref)) {
+                culprit = culprit == null ? mode : culprit;
                 problems.append("mode ").append(mode).append(" differs from off: ").append(firstDifference(ref, got)).append('\n');
                 save(p, mode, got);
             }
@@ -80,7 +82,7 @@ class DifferentialTest {
             String failed = write(FAILURES, p);
             save(p, DiffModes.REFERENCE, ref);
             fail("seed " + seed + " (" + p.features() + ")\n" + problems
-                + "reproduce: vecl " + DiffModes.describe(modes.isEmpty() ? "off" : modes.get(0)) + " " + failed
+                + "reproduce: vecl " + DiffModes.describe(culprit == null ? DiffModes.REFERENCE : culprit) + " " + failed
                 + "\n=== program ===\n" + p.text() + "=== off: " + ref.describe()
                 + results.entrySet().stream().map(e -> "=== " + e.getKey() + ": " + e.getValue().describe()).reduce("", String::concat));
         }

@@ -314,7 +314,7 @@ public final class ProgramGenerator {
                         int a = between(-30, 30);
                         return "arange(" + a + ", " + (a + 2 * n) + ", 2)";
                     }
-                    case 5: return n <= 12 ? "array(" + literalList("int64", n) + ")" : "arange(" + n + ") % 5 - 2";
+                    case 5: return n <= 12 ? "array(" + literalList("int64", n) + (n == 0 ? ", int64)" : ")") : "arange(" + n + ") % 5 - 2";
                     default: return "arange(" + n + ") * 3 % 11";
                 }
             case "int32":
@@ -330,12 +330,13 @@ public final class ProgramGenerator {
                     case 0: return "arange(" + n + ") % " + between(2, 5) + " == 0";
                     case 1: return "zeros(" + n + ", bool)";
                     case 2: return "ones(" + n + ", dtype=bool)";
-                    case 3: return n <= 12 ? "array(" + literalList("bool", n) + ")" : "linspace(-1, 1, " + n + ") > 0.0";
+                    case 3: return n <= 12 ? "array(" + literalList("bool", n) + (n == 0 ? ", bool)" : ")") : "linspace(-1, 1, " + n + ") > 0.0";
                     default: return "linspace(-1, 1, " + n + ") > " + pick("0.0", "0.5", "-0.25");
                 }
         }
     }
 
+    /** Elements of a list literal; an empty literal infers float64, so callers add the dtype then. */
     private String literalList(String dt, int n) {
         StringBuilder sb = new StringBuilder("[");
         for (int k = 0; k < n; k++) {
