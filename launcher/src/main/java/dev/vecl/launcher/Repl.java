@@ -1,0 +1,196 @@
+package dev.vecl.launcher;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+
+/**
+ * The interactive prompt: reads complete inputs ({@link InputCompleteness}) and evaluates each in
+ * one shared context as an interactive source, so the engine prints the value of a trailing
+ * expression (the language decides which values are shown, e.g. not None). Errors print and the
+ * prompt continues. Loaded only when it is used.
+ */
+final class Repl {
+    static final String PROMPT = ">>> ";
+    static final String CONTINUATION = "... ";
+
+    private Repl() {
+    }
+
+    /** True when standard input and output are a terminal (a person is typing). */
+    static boolean terminalAttached() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    /** Where lines come from: JLine on a real terminal, else plain reads. */
+    interface LineInput extends AutoCloseable {
+        /** The next line without its end, or null at end of input. */
+        String readLine(String prompt) throws Interrupted, IOException;
+
+        @Override
+        void close();
+    }
+
+    /** Ctrl-C at the prompt: drop the input typed so far. */
+    static final class Interrupted extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    static int run(Context context, PrintStream out, PrintStream err) {
+        String languageVersion = context.getEngine().getLanguages().get(Launcher.LANGUAGE).getVersion();
+        out.println("VecL " + languageVersion + " on JDK " + System.getProperty("java.version")
+                + ". A blank line ends a block; Ctrl-D exits.");
+        out.flush();
+        try (LineInput input = openInput(out, err)) {
+            return loop(context, input, out, err);
+        } catch (IOException e) {
+            err.println("vecl: cannot read input: " + e.getMessage());
+            return ErrorReport.USAGE;
+        }
+    }
+
+    static int loop(Context context, LineInput input, PrintStream out, PrintStream err) throws IOException {
+        StringBuilder pending = new StringBuilder();
+        while (true) {
+            String line;
+            try {
+                line = input.readLine(pending.isEmpty() ? PROMPT : CONTINUATION);
+            } catch (Interrupted e) {
+                err.println("KeyboardInterrupt");
+                pending.setLength(0);
+                continue;
+            }
+            if (line == null) {
+                out.println();
+                out.flush();
+                return 0;
+            }
+            pending.append(line).append('\n');
+            String text = pending.toString();
+            if (!InputCompleteness.isComplete(text)) {
+                continue;
+            }
+            pending.setLength(0);
+            if (text.isBlank()) {
+                continue;
+            }
+            Source source = Source.newBuilder(Launcher.LANGUAGE, text, "<stdin>").interactive(true).buildLiteral();
+            try {
+                context.eval(source);
+            } catch (PolyglotException e) {
+                if (e.isIncompleteSource() && !line.isBlank()) {
+                    pending.append(text); // the parser wants more than our heuristics thought
+                    continue;
+                }
+                if (e.isExit()) {
+                    return e.getExitStatus();
+                }
+                ErrorReport.report(e, out, err);
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static LineInput openInput(PrintStream out, PrintStream err) {
+        try {
+            return JLineInput.open();
+        } catch (LinkageError | Exception e) {
+            // no JLine, or no usable terminal: plain lines still work
+            return new PlainInput(out);
+        }
+    }
+
+    /** Reads lines from standard input, printing the prompt itself. */
+    static final class PlainInput implements LineInput {
+        private final BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+        private final PrintStream out;
+
+        PlainInput(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public String readLine(String prompt) throws IOException {
+            out.print(prompt);
+            out.flush();
+            return reader.readLine();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Line editing and history (~/.vecl_history); Tab indents by four spaces (tabs are a syntax error). */
+    static final class JLineInput implements LineInput {
+        private final org.jline.terminal.Terminal terminal;
+        private final org.jline.reader.LineReader reader;
+
+        private JLineInput(org.jline.terminal.Terminal terminal, org.jline.reader.LineReader reader) {
+            this.terminal = terminal;
+            this.reader = reader;
+        }
+
+        static LineInput open() throws IOException {
+            java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+            org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder()
+                    .system(true)
+                    .dumb(false)
+                    .build();
+            if (org.jline.terminal.Terminal.TYPE_DUMB.equals(terminal.getType())
+                    || org.jline.terminal.Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
+                terminal.close();
+                throw new IOException("dumb terminal");
+            }
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder()
+                    .appName("vecl")
+                    .terminal(terminal)
+                    .variable(org.jline.reader.LineReader.HISTORY_FILE,
+                            Path.of(System.getProperty("user.home"), ".vecl_history"))
+                    .option(org.jline.reader.LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .build();
+            reader.getWidgets().put("vecl-indent", () -> {
+                reader.getBuffer().write("    ");
+                return true;
+            });
+            reader.getKeyMaps().get(org.jline.reader.LineReader.MAIN)
+                    .bind(new org.jline.reader.Reference("vecl-indent"), "\t");
+            return new JLineInput(terminal, reader);
+        }
+
+        @Override
+        public String readLine(String prompt) throws Interrupted {
+            try {
+                return reader.readLine(prompt);
+            } catch (org.jline.reader.UserInterruptException e) {
+                throw new Interrupted();
+            } catch (org.jline.reader.EndOfFileException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                reader.getHistory().save();
+                terminal.close();
+            } catch (IOException e) {
+                // history is a convenience
+            }
+        }
+    }
+}
