@@ -156,6 +156,10 @@ final class Repl {
                 terminal.close();
                 throw new IOException("dumb terminal");
             }
+            if (terminal.getWidth() <= 0) {
+                // a pty nobody sized (script, expect): JLine would squeeze the prompt into 0 columns
+                terminal.setSize(new org.jline.terminal.Size(80, 24));
+            }
             org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder()
                     .appName("vecl")
                     .terminal(terminal)
