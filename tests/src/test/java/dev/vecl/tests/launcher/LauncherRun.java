@@ -10,7 +10,7 @@ import dev.vecl.launcher.Launcher;
 
 /** One in-process run of the {@code vecl} command: exit status and what it printed. */
 record LauncherRun(int status, String out, String err) {
-    static LauncherRun of(String stdin, String... args) {
+    static LauncherRun withStdin(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = run(stdin, new PrintStream(out, true, StandardCharsets.UTF_8), err, args);
@@ -18,7 +18,7 @@ record LauncherRun(int status, String out, String err) {
     }
 
     static LauncherRun of(String... args) {
-        return of("", args);
+        return withStdin("", args);
     }
 
     static int run(String stdin, PrintStream out, OutputStream err, String... args) {

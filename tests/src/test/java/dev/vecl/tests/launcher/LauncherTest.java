@@ -97,9 +97,9 @@ class LauncherTest {
 
     @Test
     void runsStandardInput() {
-        assertRun(LauncherRun.of("print('from stdin')\n", "-"), 0, "from stdin\n", "");
+        assertRun(LauncherRun.withStdin("print('from stdin')\n", "-"), 0, "from stdin\n", "");
         // no program and no terminal: the program is read from standard input
-        assertRun(LauncherRun.of("x = 2\nprint(x * 21)\n"), 0, "42\n", "");
+        assertRun(LauncherRun.withStdin("x = 2\nprint(x * 21)\n"), 0, "42\n", "");
     }
 
     @Test
@@ -107,7 +107,7 @@ class LauncherTest {
         assertRun(LauncherRun.of("-c", "print(argv)", "a", "b c"), 0, "['a', 'b c']\n", "");
         Path prog = write("args.vl", "print(len(argv), argv)\n");
         assertRun(LauncherRun.of("--jit=off", prog.toString(), "--jit=vec", "-c"), 0, "2 ['--jit=vec', '-c']\n", "");
-        assertRun(LauncherRun.of("print(argv)", "-", "x"), 0, "['x']\n", "");
+        assertRun(LauncherRun.withStdin("print(argv)", "-", "x"), 0, "['x']\n", "");
         assertRun(LauncherRun.of("-c", "print(argv)"), 0, "[]\n", "");
     }
 
@@ -137,7 +137,7 @@ class LauncherTest {
 
     @Test
     void nameErrorOnStandardInput() {
-        assertRun(LauncherRun.of("print(1)\nprint(undefined_name)\n", "-"), 1, "1\n",
+        assertRun(LauncherRun.withStdin("print(1)\nprint(undefined_name)\n", "-"), 1, "1\n",
                 "<stdin>:2:7: NameError: name 'undefined_name' is not defined\nprint(undefined_name)\n      ^\n");
     }
 
