@@ -189,7 +189,7 @@ public final class Arith {
         return Math.pow(a, b);
     }
 
-    /** NumPy's maximum: NaN propagates; for equal operands the first wins. */
+    /** NumPy's maximum: NaN propagates; for equal operands (0.0 and -0.0) the second wins, as NumPy's SIMD loops do. */
     public static double maximumDouble(double a, double b) {
         if (a != a) {
             return a;
@@ -197,10 +197,10 @@ public final class Arith {
         if (b != b) {
             return b;
         }
-        return a >= b ? a : b;
+        return a > b ? a : b;
     }
 
-    /** NumPy's minimum: NaN propagates; for equal operands the first wins. */
+    /** NumPy's minimum: NaN propagates; for equal operands (0.0 and -0.0) the second wins, as NumPy's SIMD loops do. */
     public static double minimumDouble(double a, double b) {
         if (a != a) {
             return a;
@@ -208,7 +208,7 @@ public final class Arith {
         if (b != b) {
             return b;
         }
-        return a <= b ? a : b;
+        return a < b ? a : b;
     }
 
     // ---- float32 (float), NumPy float32 semantics ----
@@ -294,7 +294,7 @@ public final class Arith {
         if (b != b) {
             return b;
         }
-        return a >= b ? a : b;
+        return a > b ? a : b;
     }
 
     public static float minimumFloat(float a, float b) {
@@ -304,7 +304,7 @@ public final class Arith {
         if (b != b) {
             return b;
         }
-        return a <= b ? a : b;
+        return a < b ? a : b;
     }
 
     // ---- conversions ----
@@ -338,6 +338,20 @@ public final class Arith {
 
     public static double floatToDouble(float f) {
         return f;
+    }
+
+    /** Integer minimum/maximum (NumPy's on int64). */
+    public static long minimumLong(long a, long b) {
+        return a < b ? a : b;
+    }
+
+    public static long maximumLong(long a, long b) {
+        return a > b ? a : b;
+    }
+
+    /** The value an int32 array holds for a wider integer result: the low 32 bits, sign-extended. */
+    public static long wrapInt32(long v) {
+        return (int) v;
     }
 
     /** Storing into an int32 array keeps the low 32 bits (NumPy's wrapping cast). */

@@ -1,13 +1,20 @@
 package dev.vecl.runtime;
 
 import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * An error a VecL program causes. The runtime throws it without a location; the interpreter
- * attaches the position of the innermost user instruction (see docs/internals.md).
+ * attaches the position of the innermost user instruction (see docs/internals.md). Through interop
+ * it reports that position as its source location and SyntaxErrors as parse errors.
  */
+@ExportLibrary(InteropLibrary.class)
 public final class VeclError extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
 
@@ -16,9 +23,10 @@ public final class VeclError extends AbstractTruffleException {
     private Source source;
     private int line;
     private int column;
+    private boolean incompleteSource;
 
     public VeclError(String kind, String detail) {
-        super(kind + ": " + detail);
+        super(detail.isEmpty() ? kind : kind + ": " + detail);
         this.kind = kind;
         this.detail = detail;
     }
@@ -49,15 +57,68 @@ public final class VeclError extends AbstractTruffleException {
         return column;
     }
 
+    public boolean isSyntaxError() {
+        return "SyntaxError".equals(kind);
+    }
+
+    /** A SyntaxError caused by input that ended too early: a REPL reads another line. */
+    public boolean isIncompleteSource() {
+        return incompleteSource;
+    }
+
+    public void setIncompleteSource(boolean incomplete) {
+        this.incompleteSource = incomplete;
+    }
+
     /** The section the launcher and embedders see through {@code PolyglotException.getSourceLocation()}. */
     public SourceSection getSection() {
         if (source == null || !source.hasCharacters() || line < 1 || line > source.getLineCount()) {
             return null;
         }
+        // a column just past the end of the line is legal (CPython's "expected ':'" points there)
         int lineLen = source.getLineLength(line);
-        int col = Math.max(1, Math.min(column, Math.max(1, lineLen)));
-        return lineLen == 0 ? source.createSection(line) : source.createSection(line, col, 1);
+        int col = Math.max(1, Math.min(column, lineLen + 1));
+        int index = Math.min(source.getLineStartOffset(line) + col - 1, source.getLength());
+        return source.createSection(index, Math.min(1, source.getLength() - index));
     }
+
+    // ---- interop ----
+
+    @ExportMessage
+    boolean isException() {
+        return true;
+    }
+
+    @ExportMessage
+    RuntimeException throwException() {
+        throw this;
+    }
+
+    @ExportMessage
+    ExceptionType getExceptionType() {
+        return isSyntaxError() ? ExceptionType.PARSE_ERROR : ExceptionType.RUNTIME_ERROR;
+    }
+
+    @ExportMessage
+    boolean isExceptionIncompleteSource() {
+        return incompleteSource;
+    }
+
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return getSection() != null;
+    }
+
+    @ExportMessage(name = "getSourceLocation")
+    SourceSection getSourceLocationInterop() throws UnsupportedMessageException {
+        SourceSection s = getSection();
+        if (s == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return s;
+    }
+
+    // ---- factories (the runtime uses these names) ----
 
     public static VeclError syntax(String msg) {
         return new VeclError("SyntaxError", msg);
