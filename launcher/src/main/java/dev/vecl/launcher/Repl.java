@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
 
 /**
- * The interactive prompt: reads complete inputs ({@link InputCompleteness}) and evaluates each in
- * one shared context as an interactive source, so the engine prints the value of a trailing
- * expression (the language decides which values are shown, e.g. not None). Errors print and the
+ * The interactive prompt: reads complete inputs ({@link InputCompleteness}), evaluates each in one
+ * shared context and, like Python, shows the value of a trailing expression statement unless it
+ * is None (the language returns that value from a module's evaluation). Errors print and the
  * prompt continues. Loaded only when it is used.
  */
 final class Repl {
@@ -63,6 +64,7 @@ final class Repl {
     }
 
     static int loop(Context context, LineInput input, PrintStream out, PrintStream err) throws IOException {
+        Display display = new Display(context);
         StringBuilder pending = new StringBuilder();
         while (true) {
             String line;
@@ -87,9 +89,13 @@ final class Repl {
             if (text.isBlank()) {
                 continue;
             }
-            Source source = Source.newBuilder(Launcher.LANGUAGE, text, "<stdin>").interactive(true).buildLiteral();
+            Source source = Source.newBuilder(Launcher.LANGUAGE, text, "<stdin>").buildLiteral();
             try {
-                context.eval(source);
+                Value result = context.eval(source);
+                out.flush();
+                if (!result.isNull()) {
+                    out.println(display.show(result));
+                }
             } catch (PolyglotException e) {
                 if (e.isIncompleteSource() && !line.isBlank()) {
                     pending.append(text); // the parser wants more than our heuristics thought
@@ -103,6 +109,95 @@ final class Repl {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * Shows a value as Python's prompt does: its repr, made by the language's own {@code repr}
+     * builtin (saved under a private global at start, so rebinding {@code repr} does not matter).
+     * Builtins are not callable from Java, so the call is a tiny VecL snippet, parsed once.
+     */
+    static final class Display {
+        private static final String SAVED = "__vecl_repl_repr__";
+        private static final String VALUE = "__vecl_repl_value__";
+        private final Context context;
+        private final Value bindings;
+        private final Source call;
+        private boolean usable;
+        private Value none;
+
+        Display(Context context) {
+            this.context = context;
+            this.bindings = context.getBindings(Launcher.LANGUAGE);
+            this.call = Source.newBuilder(Launcher.LANGUAGE, SAVED + "(" + VALUE + ")", "<repl>").buildLiteral();
+            for (String builtin : new String[] {"repr", "str"}) {
+                try {
+                    none = context.eval(Source.newBuilder(Launcher.LANGUAGE, SAVED + " = " + builtin, "<repl>").buildLiteral());
+                    usable = true;
+                    break;
+                } catch (PolyglotException e) {
+                    // no such builtin: try the next
+                }
+            }
+        }
+
+        String show(Value value) {
+            if (usable) {
+                try {
+                    bindings.putMember(VALUE, value);
+                    Value shown = context.eval(call);
+                    bindings.putMember(VALUE, none); // do not keep the value alive
+                    if (shown.isString()) {
+                        String text = shown.asString();
+                        // str() of a string is the string itself; Python shows it quoted
+                        return value.isString() && text.equals(value.asString()) ? pythonRepr(text) : text;
+                    }
+                } catch (PolyglotException | UnsupportedOperationException e) {
+                    // fall back to the engine's display string
+                }
+            }
+            return value.isString() ? pythonRepr(value.asString()) : value.toString();
+        }
+    }
+
+    /** Python's {@code repr} of a str: single quotes unless only double quotes avoid escaping. */
+    static String pythonRepr(String s) {
+        char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        sb.append('\\').append((char) c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02x", c));
+                    } else if (!printable(c)) {
+                        sb.append(c <= 0xff ? String.format("\\x%02x", c)
+                                : c <= 0xffff ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+                    } else {
+                        sb.appendCodePoint(c);
+                    }
+                }
+            }
+        }
+        return sb.append(quote).toString();
+    }
+
+    /** Python's str.isprintable for one code point, close enough: no controls, separators or unassigned. */
+    private static boolean printable(int c) {
+        if (c == ' ') {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     private static LineInput openInput(PrintStream out, PrintStream err) {
