@@ -59,9 +59,20 @@ public final class VeclLanguage extends TruffleLanguage<VeclContext> {
     }
 
     @Override
+    protected void finalizeContext(VeclContext context) {
+        context.out().flush();
+    }
+
+    @Override
     protected CallTarget parse(ParsingRequest request) {
         Module module = Parser.parse(request.getSource());
-        return new ModuleRootNode(this, module).getCallTarget();
+        ModuleRootNode root = new ModuleRootNode(this, module);
+        // compile now so that compile-time SyntaxErrors are reported by parse, like the parser's
+        VeclContext ctx = VeclContext.get(null);
+        if (ctx != null && ctx.userGlobals() != null) {
+            root.precompile(ctx);
+        }
+        return root.getCallTarget();
     }
 
     @Override

@@ -31,6 +31,7 @@ final class Primitives {
         put(g, new Fn("_is_array", 1, 1, a -> a[0] instanceof VArray));
         put(g, new Fn("_is_list", 1, 1, a -> a[0] instanceof VList));
         put(g, new Fn("_type_name", 1, 1, a -> Ops.typeName(a[0])));
+        put(g, new Fn("_is_operand", 1, 1, a -> Promotion.isOperand(a[0])));
         put(g, new Fn("_is_number", 1, 1, a -> Cast.isNumber(a[0])));
         put(g, new Fn("_as_dtype", 2, 2, a -> DType.of(a[0], (DType) a[1])));
         put(g, new Fn("_value_dtype", 1, 1, a -> valueDType(a[0])));
@@ -113,10 +114,10 @@ final class Primitives {
     static Object prep(Object x, DType ct, String op) {
         if (x instanceof VArray a) {
             DType t = a.dtype;
-            if (t == ct || t == DType.BOOL || (t.isInt() && ct.isInt())) {
+            if (t == ct || (t == DType.BOOL && !(ct.isFloat() && op.equals("truediv"))) || (t.isInt() && ct.isInt())) {
                 return a;
             }
-            if (t.isInt() && ct == DType.FLOAT64 && !Promotion.isComparison(op)) {
+            if (t.isInt() && ct == DType.FLOAT64 && !Promotion.isComparison(op) && !op.equals("truediv")) {
                 return a;
             }
             return a.astype(ct);
@@ -140,7 +141,7 @@ final class Primitives {
         if (aa && ba) {
             int n = ((VArray) a).length;
             if (n != ((VArray) b).length) {
-                throw VeclError.value("operands could not be broadcast together with shapes " + shape(a) + " " + shape(b) + " ");
+                throw VeclError.value("operands could not be broadcast together with shapes " + shape(a) + " " + shape(b));
             }
             return n;
         }
@@ -148,17 +149,16 @@ final class Primitives {
     }
 
     static long checkLen3(Object a, Object b, Object c) {
-        long n = -1;
+        VArray prev = null;
         for (Object x : new Object[]{a, b, c}) {
             if (x instanceof VArray arr) {
-                if (n >= 0 && arr.length != n) {
-                    throw VeclError.value("operands could not be broadcast together with shapes " + shape(a) + " " + shape(b) + " "
-                            + shape(c) + " ");
+                if (prev != null && arr.length != prev.length) {
+                    throw VeclError.value("operands could not be broadcast together with shapes " + shape(prev) + " " + shape(arr));
                 }
-                n = arr.length;
+                prev = arr;
             }
         }
-        return n;
+        return prev == null ? -1 : prev.length;
     }
 
     static Object cast(Object x, DType t) {

@@ -105,6 +105,33 @@ public final class Interpreter {
         return callPc + Op.length(code.code[callPc]);
     }
 
+    /**
+     * Resumes a stack of frames a trace had inlined, after a guard failed in the innermost one.
+     * Frame 0 is the frame running the loop (the caller of the hook); {@code pcs[k]} is, for every
+     * frame but the last, the pc of its call-like instruction whose callee is frame k + 1, and for
+     * the last frame the pc to resume at. Runs the inner frames to completion, innermost first,
+     * handing each result to its caller's destination register, and returns the pc at which frame
+     * 0 continues. An error in a prelude frame is located at the innermost user caller.
+     */
+    public int resumeInlined(Code[] codes, Object[][] regs, int[] pcs) {
+        int n = codes.length;
+        Object result = null;
+        for (int k = n - 1; k >= 1; k--) {
+            int start = k == n - 1 ? pcs[k] : storeCallResult(codes[k], regs[k], pcs[k], result);
+            try {
+                result = executeFrame(codes[k], regs[k], start);
+            } catch (VeclError e) {
+                for (int j = k - 1; j >= 0 && !e.hasLocation(); j--) {
+                    if (!codes[j].isPrelude) {
+                        e.locate(codes[j].source, codes[j].line(pcs[j]), codes[j].col(pcs[j]));
+                    }
+                }
+                throw e;
+            }
+        }
+        return n == 1 ? pcs[0] : storeCallResult(codes[0], regs[0], pcs[0], result);
+    }
+
     /** A fresh register file for {@code f} with the arguments bound to its parameters. */
     public static Object[] bind(VFunction f, Object[] src, int start, int n, String[] kw) {
         Code c = f.code;
@@ -236,7 +263,7 @@ public final class Interpreter {
         if (a instanceof VArray) {
             return callArrayOp(op, a, b);
         }
-        if (op == Op.IADD && !(b instanceof VArray)) {
+        if (op == Op.IADD && (a instanceof VList || !(b instanceof VArray))) {
             return Ops.iadd(a, b);
         }
         return binary(Op.plainOf(op), a, b);
@@ -536,7 +563,10 @@ public final class Interpreter {
                     }
                     case Op.CALL -> {
                         int kw = code[pc + 5];
-                        regs[code[pc + 1]] = callValue(regs[code[pc + 2]], regs, code[pc + 3], code[pc + 4], kw < 0 ? null : (String[]) consts[kw]);
+                        Object fn = regs[code[pc + 2]];
+                        String[] kwNames = kw < 0 ? null : (String[]) consts[kw];
+                        regs[code[pc + 1]] = fn instanceof VFunction f ? executeFrame(f.code, bind(f, regs, code[pc + 3], code[pc + 4], kwNames), 0)
+                                        : callValue(fn, regs, code[pc + 3], code[pc + 4], kwNames);
                         pc += 6;
                     }
                     case Op.CALLMETHOD -> {

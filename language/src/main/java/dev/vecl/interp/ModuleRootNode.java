@@ -37,10 +37,15 @@ public final class ModuleRootNode extends RootNode {
         return GlobalScope.toInterop(result);
     }
 
+    public void precompile(VeclContext ctx) {
+        code(ctx);
+    }
+
     /** Compiled on first use and again if a function compiled since mentions one of its module variables. */
     private synchronized Code code(VeclContext ctx) {
         Globals g = ctx.userGlobals();
-        if (code == null || compiledVersion != g.functionNamesVersion()) {
+        // an engine shared by several contexts shares this node: code is bound to one context's globals
+        if (code == null || code.globals != g || compiledVersion != g.functionNamesVersion()) {
             code = ctx.compileUserModule(module);
             compiledVersion = g.functionNamesVersion();
         }

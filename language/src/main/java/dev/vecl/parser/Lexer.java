@@ -192,7 +192,12 @@ public final class Lexer {
                     add(Kind.DEDENT, null, null, line, col(), col());
                 }
                 if (indents.get(indents.size() - 1) != width) {
-                    throw error(line, col(), "unindent does not match any outer indentation level");
+                    // CPython points just past the end of the offending line
+                    int end = pos;
+                    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                        end++;
+                    }
+                    throw error(line, end - lineStart + 1, "unindent does not match any outer indentation level");
                 }
             }
             return true;

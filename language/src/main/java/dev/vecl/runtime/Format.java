@@ -238,7 +238,7 @@ public final class Format {
         } else if (x == VNone.NONE || x == null) {
             return "None";
         } else if (x instanceof DType t) {
-            return "<class 'numpy." + t.pyName + "'>";
+            return t.pyName;
         } else if (x instanceof VFunction f) {
             return "<function " + f.name + ">";
         } else if (x instanceof VBuiltin b) {

@@ -33,6 +33,9 @@ public final class Ops {
         if (a instanceof Double x && b instanceof Double y) {
             return x + y;
         }
+        if (a instanceof Float x && b instanceof Float y) {
+            return x + y;
+        }
         return binary(ADD, a, b);
     }
 
@@ -41,6 +44,9 @@ public final class Ops {
             return x - y;
         }
         if (a instanceof Double x && b instanceof Double y) {
+            return x - y;
+        }
+        if (a instanceof Float x && b instanceof Float y) {
             return x - y;
         }
         return binary(SUB, a, b);
@@ -53,10 +59,19 @@ public final class Ops {
         if (a instanceof Double x && b instanceof Double y) {
             return x * y;
         }
+        if (a instanceof Float x && b instanceof Float y) {
+            return x * y;
+        }
         return binary(MUL, a, b);
     }
 
     public static Object truediv(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            return x / y;
+        }
+        if (a instanceof Float x && b instanceof Float y) {
+            return x / y;
+        }
         return binary(TRUEDIV, a, b);
     }
 
@@ -342,19 +357,43 @@ public final class Ops {
     // ---- comparisons ----
 
     public static boolean lt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x < y;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x < y;
+        }
         return compare(a, b, "<") < 0;
     }
 
     public static boolean le(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x <= y;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x <= y;
+        }
         return compare(a, b, "<=") <= 0;
     }
 
     public static boolean gt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x > y;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x > y;
+        }
         int c = compare(a, b, ">");
         return c > 0 && c != UNORDERED;
     }
 
     public static boolean ge(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x >= y;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x >= y;
+        }
         int c = compare(a, b, ">=");
         return c >= 0 && c != UNORDERED;
     }
@@ -438,8 +477,18 @@ public final class Ops {
         return Long.compare((long) d, l);
     }
 
-    @TruffleBoundary
     public static boolean eq(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x.longValue() == y.longValue();
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return eqSlow(a, b);
+    }
+
+    @TruffleBoundary
+    private static boolean eqSlow(Object a, Object b) {
         if (a == b && !(a instanceof Double) && !(a instanceof Float)) {
             return true;
         }
@@ -790,6 +839,9 @@ public final class Ops {
             throw VeclError.type(t.pyName + "() takes at most 1 argument (" + args.length + " given)");
         }
         Object x = args[0];
+        if (t == DType.BOOL && !(x instanceof VArray)) {
+            return truthy(x);
+        }
         if (x instanceof VArray a) {
             return a.astype(t);
         }
@@ -805,6 +857,10 @@ public final class Ops {
         }
         if (x instanceof String s && t.isInt()) {
             return Cast.toScalar(Parse.parseInt(s, 10), t);
+        }
+        if (t.isInt() && (x instanceof Double || x instanceof Float)) {
+            // like np.array(x).astype(int32): C conversion, as the reference harness does
+            return Cast.castUnsafe(x, t);
         }
         if (!(Cast.isNumber(x) || x instanceof String)) {
             throw VeclError.type(t.pyName + "() argument must be a string or a number, not '" + typeName(x) + "'");

@@ -150,9 +150,63 @@ public final class Promotion {
         };
     }
 
+    /** An array or a number: what element-wise operations accept. */
+    public static boolean isOperand(Object x) {
+        return x instanceof VArray || Cast.isNumber(x);
+    }
+
+    private static String elementTypeName(Object x) {
+        if (x instanceof VArray a) {
+            return a.dtype.isBool() ? "bool" : a.dtype.isInt() ? "int" : "float";
+        }
+        return Ops.typeName(x);
+    }
+
+    private static String symbol(String op) {
+        return switch (op) {
+            case "add" -> "+";
+            case "sub" -> "-";
+            case "mul" -> "*";
+            case "truediv" -> "/";
+            case "floordiv" -> "//";
+            case "mod" -> "%";
+            case "pow" -> "** or pow()";
+            case "and" -> "&";
+            case "or" -> "|";
+            case "xor" -> "^";
+            case "lshift" -> "<<";
+            case "rshift" -> ">>";
+            case "lt" -> "<";
+            case "le" -> "<=";
+            case "gt" -> ">";
+            case "ge" -> ">=";
+            case "eq" -> "==";
+            case "ne" -> "!=";
+            default -> op;
+        };
+    }
+
+    /** Python's TypeError for an operand that is neither an array nor a number (NumPy's object loop gives it). */
+    private static void checkOperands(Object a, Object b, String op) {
+        if (isOperand(a) && isOperand(b)) {
+            return;
+        }
+        String l = elementTypeName(a);
+        String r = elementTypeName(b);
+        if (isComparison(op)) {
+            throw VeclError.type("'" + symbol(op) + "' not supported between instances of '" + l + "' and '" + r + "'");
+        }
+        if (symbol(op).equals(op)) {
+            throw VeclError.type(op + "() not supported for operands of type '" + l + "' and '" + r + "'");
+        }
+        throw VeclError.type("unsupported operand type(s) for " + symbol(op) + ": '" + l + "' and '" + r + "'");
+    }
+
     /** The dtype the loop of {@code op} computes in: the common dtype, float for true division. */
     public static DType computeDType(Object a, Object b, String op) {
-        DType c = commonDType(a, b, isComparison(op));
+        checkOperands(a, b, op);
+        // NumPy 2 lets comparisons and true division see an out-of-range Python int next to int32
+        DType c = commonDType(a, b, isComparison(op) || op.equals("truediv"));
         switch (op) {
             case "truediv":
                 return c.isFloat() ? c : DType.FLOAT64;

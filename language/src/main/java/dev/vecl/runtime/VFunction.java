@@ -53,7 +53,7 @@ public final class VFunction implements TruffleObject {
         for (int i = 0; i < args.length; i++) {
             args[i] = InteropValues.toVecl(ctx.env(), arguments[i]);
         }
-        return ctx.callFromHost(this, args);
+        return dev.vecl.interp.GlobalScope.toInterop(ctx.callFromHost(this, args));
     }
 
     @ExportMessage

@@ -14,6 +14,11 @@ public final class Dis {
         return Compiler.compileModule(Parser.parse(src), new Globals("test"), false, moduleRegisters);
     }
 
+    public static Code compilePrelude(String program) {
+        Source src = Source.newBuilder("vecl", program, "prelude.vl").build();
+        return Compiler.compileModule(Parser.parse(src), new Globals("prelude"), true, false);
+    }
+
     public static String dis(String program) {
         return Disassembler.disassemble(compile(program, true));
     }

@@ -21,8 +21,8 @@ public final class DevMain {
                 var s = e.getSourceLocation();
                 System.err.println((s == null ? "?" : args[0] + ":" + s.getStartLine() + ":" + s.getStartColumn()) + ": " + e.getMessage());
                 if (s != null) {
-                    System.err.println("    " + s.getSource().getCharacters(s.getStartLine()));
-                    System.err.println("    " + " ".repeat(s.getStartColumn() - 1) + "^");
+                    System.err.println(s.getSource().getCharacters(s.getStartLine()));
+                    System.err.println(" ".repeat(s.getStartColumn() - 1) + "^");
                 }
                 System.exit(1);
             }

@@ -150,7 +150,7 @@ class ParserTest {
         "x = 1 +\\n|1|8|invalid syntax",
         "def f():\\n    def g():\\n        pass\\n|2|5|nested function definitions are not supported",
         "if x:\\n\\ty = 1\\n|2|1|tab in indentation",
-        "if x:\\n    y=1\\n  z=2\\n|3|3|unindent does not match any outer indentation level",
+        "if x:\\n    y=1\\n  z=2\\n|3|6|unindent does not match any outer indentation level",
         "  x=1\\n|1|3|unexpected indent",
         "x = 1\\n    y = 2\\n|2|5|unexpected indent",
         "1 = x\\n|1|1|cannot assign to literal here. Maybe you meant '==' instead of '='?",

@@ -46,6 +46,11 @@ public final class ProgramGenerator {
     private final Src body = new Src();
     private final TreeSet<String> features = new TreeSet<>();
     private boolean pythonComparable = true;
+    /**
+     * An array may hold both -0.0 and 0.0: NumPy's min/max reductions then answer either zero
+     * depending on its SIMD path, so the program is not compared with NumPy.
+     */
+    private boolean signedZeros;
     private String errKind;
     private Src errSrc;
     private int errLineIdx = -1;
@@ -113,7 +118,10 @@ public final class ProgramGenerator {
             }
             err = new ExpectedError(errKind, base + errLineIdx + 1, col + 1);
         }
-        return new Program(seed, sb.toString(), err, pythonComparable, features);
+        if (signedZeros) {
+            features.add("signed-zero-arrays");
+        }
+        return new Program(seed, sb.toString(), err, pythonComparable && !signedZeros, features);
     }
 
     // ---------------------------------------------------------------- random helpers
@@ -335,7 +343,11 @@ public final class ProgramGenerator {
                 sb.append(", ");
             }
             switch (dt) {
-                case "float64" -> sb.append(pick("0.5", "-1.25", "3.0", "0.1", "-0.0", "2.75", "1e-3", "100.5", "-7.5", "0.0"));
+                case "float64" -> {
+                    String x = pick("0.5", "-1.25", "3.0", "0.1", "-0.0", "2.75", "1e-3", "100.5", "-7.5", "0.0");
+                    signedZeros |= x.equals("-0.0");
+                    sb.append(x);
+                }
                 case "int64" -> sb.append(between(-20, 40));
                 default -> sb.append(pick("True", "False"));
             }
@@ -910,7 +922,15 @@ public final class ProgramGenerator {
             StringBuilder p = new StringBuilder("print(\"red" + id + "\", sum(" + e + "), any(" + e + "), all(" + e + ")");
             if (!x.kind.equals("bool")) {
                 p.append(", mean(").append(e).append(")");
-                p.append(", prod(").append(e).append("[:").append(between(0, 12)).append("])");
+                boolean floatProd = isFloat(x.kind) && chance(25);
+                if (!isFloat(x.kind) || floatProd) {
+                    p.append(", prod(").append(e).append("[:").append(between(0, 12)).append("])");
+                }
+                if (floatProd) {
+                    // float prod uses sum's pairwise tree (spec); NumPy multiplies sequentially
+                    pythonComparable = false;
+                    features.add("float-prod");
+                }
                 if (n > 0) {
                     p.append(", min(").append(e).append("), max(").append(e).append(")");
                 }
@@ -924,9 +944,11 @@ public final class ProgramGenerator {
         if (!a.kind.equals("bool") && !b.kind.equals("bool")) {
             s.add("print(\"dot" + id + "\", dot(" + a.expr + ", " + b.expr + "), sum(" + a.expr + " * " + b.expr + "))");
         }
-        if (chance(50)) {
+        if (chance(25)) {
             String p = v("p");
             s.add(p + " = linspace(0.9, 1.1, " + n + ")");
+            pythonComparable = false;
+            features.add("float-prod");
             s.add("print(\"prod" + id + "\", prod(" + p + "), sum(" + p + "), mean(" + p + "), sum(astype(" + p + ", float32)))");
         }
     }
@@ -1111,6 +1133,7 @@ public final class ProgramGenerator {
             lst.append(k > 0 ? ", " : "").append(pick(SPECIALS));
         }
         s.add(sp + " = " + lst.append("]"));
+        signedZeros |= lst.indexOf("-0.0") >= 0;
         s.add(acc + " = 0.0");
         s.open("for " + x + " in " + sp + ":");
         s.add("print(\"sp" + id + "\", " + x + ", " + x + " * 2.0, " + x + " - " + x + ", min(" + x + ", 1.0), max(-0.0, " + x + "), "

@@ -1,0 +1,191 @@
+package dev.vecl.tests.corpus;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The conformance corpus: every {@code .vl} program under {@code src/test/resources/corpus}, in
+ * every execution mode ({@link Modes}), compared with its expected stdout, stderr and exit status.
+ *
+ * <p>How programs run: one child JVM ({@link CorpusWorker}, same JVM flags and class path as this
+ * one) whose working directory is a fresh copy of the corpus in {@code target/corpus-run}; it calls
+ * {@code Launcher.run} in-process for each program with the program's path relative to the corpus
+ * root, e.g. {@code errors/index/list_oob.vl}, exactly as a user would type it there. The child
+ * JVM is what makes relative paths robust (the JVM's working directory cannot be changed
+ * in-process), keeps files programs write out of the source tree, and isolates hangs and crashes:
+ * a program that times out or kills the JVM fails alone and the worker restarts.
+ *
+ * <p>System properties: {@code -Dvecl.corpus.filter=sub1,sub2} (path substrings),
+ * {@code -Dvecl.modes=off} (modes), {@code -Dvecl.corpus.timeout=60} (seconds per program),
+ * {@code -Dvecl.corpus.extraArgs="..."} (more launcher options for every mode).
+ */
+public class CorpusTest {
+
+    static final List<String> ERROR_KINDS = List.of("SyntaxError", "NameError", "TypeError", "ValueError",
+            "IndexError", "ZeroDivisionError", "AssertionError", "AttributeError", "OverflowError",
+            "RecursionError", "OSError");
+
+    static Path corpusRoot() {
+        URL url = CorpusTest.class.getResource("/corpus");
+        if (url != null && url.getProtocol().equals("file")) {
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Path p = Path.of(System.getProperty("vecl.root", "."), "tests", "src", "test", "resources", "corpus");
+        assertTrue(Files.isDirectory(p), "corpus not found at " + p);
+        return p;
+    }
+
+    static List<CorpusProgram> selectedPrograms() {
+        String filter = System.getProperty("vecl.corpus.filter", "").trim();
+        List<CorpusProgram> all = CorpusProgram.load(corpusRoot());
+        if (filter.isEmpty()) {
+            return all;
+        }
+        List<String> subs = List.of(filter.split(","));
+        return all.stream().filter(p -> subs.stream().anyMatch(s -> p.path().contains(s.trim()))).toList();
+    }
+
+    /** A fresh copy of the corpus for programs to run in (they may write files). */
+    static Path prepareRunDirectory(Path root) {
+        Path run = Path.of("target", "corpus-run").toAbsolutePath();
+        try {
+            if (Files.exists(run)) {
+                try (Stream<Path> s = Files.walk(run)) {
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.toList()) {
+                    Path target = run.resolve(root.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return run;
+    }
+
+    @TestFactory
+    Stream<DynamicNode> corpus() {
+        List<CorpusProgram> programs = selectedPrograms();
+        long timeout = TimeUnit.SECONDS.toMillis(Long.getLong("vecl.corpus.timeout", 60));
+        WorkerClient client = new WorkerClient(prepareRunDirectory(corpusRoot()), timeout);
+        Map<String, List<DynamicNode>> byMode = new TreeMap<>(Comparator.comparingInt(Modes.selected()::indexOf));
+        for (String mode : Modes.selected()) {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (CorpusProgram prog : programs) {
+                List<String> argv = new ArrayList<>(Modes.launcherArgs(mode));
+                argv.add(prog.path());
+                argv.addAll(prog.args());
+                WorkerClient.Job job = client.add(mode + ":" + prog.path(), argv);
+                tests.add(DynamicTest.dynamicTest(prog.path(), () -> check(mode, prog, argv,
+                        job.result().get(timeout * 4 + 300_000, TimeUnit.MILLISECONDS))));
+            }
+            byMode.put(mode, tests);
+        }
+        client.startInBackground();
+        return byMode.entrySet().stream().map(e -> DynamicContainer.dynamicContainer("mode " + e.getKey(), e.getValue()));
+    }
+
+    static void check(String mode, CorpusProgram prog, List<String> argv, WorkerClient.Result r) {
+        assertNotNull(prog.expectedOut(), prog.path() + ": missing expected .out file");
+        boolean ok = r.exit() == prog.expectedExit() && r.out().equals(prog.expectedOut())
+                && r.err().equals(prog.expectedErr() == null ? "" : prog.expectedErr());
+        if (ok) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(prog.path()).append(" [mode ").append(mode).append("]  vecl ").append(String.join(" ", argv)).append('\n');
+        if (r.exit() == -2 || r.exit() == -3) {
+            sb.append(r.stray()).append('\n');
+        }
+        sb.append("exit status: expected ").append(prog.expectedExit()).append(", got ").append(r.exit()).append('\n');
+        sb.append(TextDiff.describe("stdout", prog.expectedOut(), r.out()));
+        sb.append(TextDiff.describe("stderr", prog.expectedErr() == null ? "" : prog.expectedErr(), r.err()));
+        if (!r.stray().isEmpty() && r.exit() > -2) {
+            sb.append("--- written to System.out/System.err instead of the launcher's streams:\n").append(r.stray());
+        }
+        // the JUnit stack trace says nothing about the program; keep the report readable
+        AssertionFailedError e = new AssertionFailedError(sb.toString());
+        e.setStackTrace(new StackTraceElement[0]);
+        throw e;
+    }
+
+    /** The corpus cannot silently shrink. */
+    @Test
+    void corpusIsLargeEnough() {
+        List<CorpusProgram> all = CorpusProgram.load(corpusRoot());
+        assertTrue(all.size() >= 200, "corpus has only " + all.size() + " programs");
+    }
+
+    /** Every error kind of the spec is exercised by several programs. */
+    @Test
+    void everyErrorKindIsCovered() {
+        Map<String, Integer> count = new TreeMap<>();
+        for (CorpusProgram p : CorpusProgram.load(corpusRoot())) {
+            if (p.expectedErr() != null) {
+                String head = p.expectedErr().lines().findFirst().orElse("");
+                for (String kind : ERROR_KINDS) {
+                    if (head.contains(": " + kind + ":") || head.endsWith(": " + kind)) {
+                        count.merge(kind, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        for (String kind : ERROR_KINDS) {
+            assertTrue(count.getOrDefault(kind, 0) >= 3, kind + " is covered by only "
+                    + count.getOrDefault(kind, 0) + " programs: " + count);
+        }
+    }
+
+    /** Expected files have the spec's shape, so a typo cannot make a test vacuous. */
+    @Test
+    void expectationsAreWellFormed() {
+        for (CorpusProgram p : CorpusProgram.load(corpusRoot())) {
+            assertNotNull(p.expectedOut(), p.path() + " has no .out file");
+            if (p.expectedErr() != null) {
+                List<String> lines = p.expectedErr().lines().toList();
+                assertEquals(3, lines.size(), p.path() + ".err must be header, source line, caret");
+                assertTrue(lines.get(0).matches("\\Q" + p.path() + "\\E:\\d+:\\d+: [A-Za-z]+Error(: .*)?"),
+                        p.path() + ".err header: " + lines.get(0));
+                int col = Integer.parseInt(lines.get(0).split(":")[2]);
+                assertEquals(" ".repeat(col - 1) + "^", lines.get(2), p.path() + ".err caret line");
+                assertTrue(p.expectedErr().endsWith("\n"), p.path() + ".err must end with a newline");
+            }
+        }
+    }
+}
