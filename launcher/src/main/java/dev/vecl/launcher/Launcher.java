@@ -12,6 +12,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptor;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Language;
@@ -62,8 +64,7 @@ public final class Launcher {
         }
         switch (cl.mode) {
             case HELP -> {
-                out.print(CommandLine.USAGE);
-                out.flush();
+                printHelp(out);
                 return 0;
             }
             case VERSION -> {
@@ -177,6 +178,30 @@ public final class Launcher {
             Thread.currentThread().interrupt();
         }
         return status.get();
+    }
+
+    /** The usage text, then the language's own options as it declares them (names, syntax, defaults). */
+    private static void printHelp(PrintStream out) {
+        out.print(CommandLine.USAGE);
+        try (Engine engine = Engine.create()) {
+            Language language = engine.getLanguages().get(LANGUAGE);
+            if (language != null) {
+                out.println();
+                out.println("VecL options (the language's own; the aliases above set them):");
+                for (OptionDescriptor d : language.getOptions()) {
+                    if (d.getCategory() == OptionCategory.INTERNAL || d.isDeprecated()) {
+                        continue;
+                    }
+                    Object def = d.getKey().getDefaultValue();
+                    String syntax = d.getUsageSyntax() == null ? "" : "=" + d.getUsageSyntax();
+                    out.println("  --" + d.getName() + syntax);
+                    out.println("      " + d.getHelp() + (def == null || "".equals(def) ? "" : " Default: " + def + "."));
+                }
+            }
+        } catch (RuntimeException e) {
+            // the static text above is still right
+        }
+        out.flush();
     }
 
     private static int printVersion(PrintStream out, PrintStream err) {
