@@ -51,6 +51,8 @@ class LauncherTest {
                 "--jit-reassociate", "--vecl.NAME=VALUE", "--engine.NAME=VALUE", "-c CODE", "--version"}) {
             assertTrue(r.out().contains(option), () -> "help does not mention " + option + "\n" + r);
         }
+        // the language's own options, as it declares them, with their defaults
+        assertTrue(r.out().contains("--vecl.JitThreshold") && r.out().contains("Default: "), r::toString);
         assertEquals("", r.err());
     }
 
