@@ -53,7 +53,7 @@ final class Repl {
     static int run(Context context, PrintStream out, PrintStream err) {
         String languageVersion = context.getEngine().getLanguages().get(Launcher.LANGUAGE).getVersion();
         out.println("VecL " + languageVersion + " on JDK " + System.getProperty("java.version")
-                + ". A blank line ends a block; Ctrl-D exits.");
+                + ". A blank line ends a block; exit() or Ctrl-D leaves.");
         out.flush();
         try (LineInput input = openInput(out, err)) {
             return loop(context, input, out, err);
@@ -89,6 +89,9 @@ final class Repl {
             if (text.isBlank()) {
                 continue;
             }
+            if (isExitRequest(text.strip(), context)) {
+                return 0;
+            }
             Source source = Source.newBuilder(Launcher.LANGUAGE, text, "<stdin>").buildLiteral();
             try {
                 Value result = context.eval(source);
@@ -108,6 +111,19 @@ final class Repl {
             }
             out.flush();
             err.flush();
+        }
+    }
+
+    /** {@code exit()}, {@code quit()} (or the bare names) leave the prompt, unless the program defined them. */
+    private static boolean isExitRequest(String input, Context context) {
+        String name = input.endsWith("()") ? input.substring(0, input.length() - 2) : input;
+        if (!name.equals("exit") && !name.equals("quit")) {
+            return false;
+        }
+        try {
+            return !context.getBindings(Launcher.LANGUAGE).hasMember(name);
+        } catch (PolyglotException e) {
+            return true;
         }
     }
 

@@ -115,6 +115,15 @@ class ReplTest {
     }
 
     @Test
+    void exitLeavesThePrompt() throws Exception {
+        assertEquals("""
+                >>> 1 + 1
+                2
+                >>> exit()
+                """, session("1 + 1", "exit()", "print('not reached')"));
+    }
+
+    @Test
     void pythonReprOfStrings() {
         assertEquals("'abc'", Repl.pythonRepr("abc"));
         assertEquals("\"it's\"", Repl.pythonRepr("it's"));
