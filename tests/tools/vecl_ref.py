@@ -232,6 +232,10 @@ def v_getitem(a, i):
 
 
 def v_setitem(a, i, v):
+    if isinstance(a, np.ndarray) and isinstance(v, np.ndarray):
+        # the spec: assigning between overlapping views behaves as if the source were copied
+        # first (NumPy's own overlap handling misses some strided cases)
+        v = v.copy()
     if isinstance(a, np.ndarray) and not isinstance(i, slice):
         if isinstance(i, (int, np.integer)) and not isinstance(i, (bool, np.bool_)):
             n = len(a)
@@ -242,7 +246,8 @@ def v_setitem(a, i, v):
 
 def v_iter(x):
     if isinstance(x, np.ndarray):
-        return [_norm(e) for e in x]
+        # like NumPy: element i is read when the loop gets to it (writes in the body are seen)
+        return (_norm(x[i]) for i in range(len(x)))
     return x
 
 
@@ -475,10 +480,14 @@ class Rewriter(ast.NodeTransformer):
 
     def visit_Assign(self, node):
         self.generic_visit(node)
-        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
-                and not isinstance(node.targets[0].slice, ast.Slice):
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             t = node.targets[0]
-            return ast.copy_location(ast.Expr(value=_call("_v_setitem", [t.value, t.slice, node.value], t)), node)
+            index = t.slice
+            if isinstance(index, ast.Slice):
+                parts = [p if p is not None else _const(None, t) for p in (index.lower, index.upper, index.step)]
+                index = ast.copy_location(ast.Call(func=ast.copy_location(ast.Name(id="slice", ctx=ast.Load()), t),
+                                                   args=parts, keywords=[]), t)
+            return ast.copy_location(ast.Expr(value=_call("_v_setitem", [t.value, index, node.value], t)), node)
         return node
 
     def visit_AugAssign(self, node):

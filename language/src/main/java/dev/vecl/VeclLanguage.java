@@ -68,7 +68,12 @@ public final class VeclLanguage extends TruffleLanguage<VeclContext> {
         Module module = Parser.parse(request.getSource());
         ModuleRootNode root = new ModuleRootNode(this, module);
         // compile now so that compile-time SyntaxErrors are reported by parse, like the parser's
-        VeclContext ctx = VeclContext.get(null);
+        VeclContext ctx;
+        try {
+            ctx = VeclContext.get(null);
+        } catch (IllegalStateException | AssertionError noContext) {
+            ctx = null; // parsed outside a context: compiled at the first execution instead
+        }
         if (ctx != null && ctx.userGlobals() != null) {
             root.precompile(ctx);
         }

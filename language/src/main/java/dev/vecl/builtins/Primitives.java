@@ -40,6 +40,7 @@ final class Primitives {
         put(g, new Fn("_is_int_dtype", 1, 1, a -> ((DType) a[0]).isInt()));
         // ---- promotion ----
         put(g, new Fn("_compute_dtype", 3, 3, a -> Promotion.computeDType(a[0], a[1], (String) a[2])));
+        put(g, new Fn("_common_dtype", 2, 2, a -> Promotion.commonDType(a[0], a[1], true)));
         put(g, new Fn("_result_dtype", 3, 3, a -> Promotion.resultDType(a[0], a[1], (String) a[2])));
         put(g, new Fn("_unary_dtype", 2, 2, a -> Promotion.unaryDType((DType) a[0], (String) a[1])));
         put(g, new Fn("_check_inplace", 3, 3, a -> {
@@ -67,6 +68,8 @@ final class Primitives {
         put(g, new Fn("_cos", 1, 1, a -> math(a[0], 4)));
         put(g, new Fn("_floor", 1, 1, a -> floor(a[0])));
         put(g, new Fn("_abs", 1, 1, a -> abs(a[0])));
+        put(g, new Fn("_lshift", 2, 2, a -> Arith.lshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
+        put(g, new Fn("_rshift", 2, 2, a -> Arith.rshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
         put(g, new Fn("_minimum", 2, 2, a -> minmax(a[0], a[1], true)));
         put(g, new Fn("_maximum", 2, 2, a -> minmax(a[0], a[1], false)));
         return g;
@@ -141,7 +144,7 @@ final class Primitives {
         if (aa && ba) {
             int n = ((VArray) a).length;
             if (n != ((VArray) b).length) {
-                throw VeclError.value("operands could not be broadcast together with shapes " + shape(a) + " " + shape(b));
+                throw VeclError.value("operands could not be broadcast together with shapes " + shape(a) + " " + shape(b) + " ");
             }
             return n;
         }
@@ -153,7 +156,7 @@ final class Primitives {
         for (Object x : new Object[]{a, b, c}) {
             if (x instanceof VArray arr) {
                 if (prev != null && arr.length != prev.length) {
-                    throw VeclError.value("operands could not be broadcast together with shapes " + shape(prev) + " " + shape(arr));
+                    throw VeclError.value("operands could not be broadcast together with shapes " + shape(prev) + " " + shape(arr) + " ");
                 }
                 prev = arr;
             }

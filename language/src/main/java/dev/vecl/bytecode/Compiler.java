@@ -51,7 +51,20 @@ public final class Compiler {
             for (Stmt s : module.body()) {
                 collectAssigned(s, assigned::add, true);
             }
+            // names only read here (builtins, variables of earlier evals) are cached in registers too:
+            // nothing can rebind them while this code runs, since no function mentions them
+            Set<String> read = new LinkedHashSet<>();
+            for (Stmt s : module.body()) {
+                walkModuleNames(s, read::add);
+            }
+            read.removeAll(assigned);
+            read.remove("range"); // keeps `for i in range(...)` a counted loop
             for (String n : assigned) {
+                if (!globals.isFunctionName(n)) {
+                    regVars.add(n);
+                }
+            }
+            for (String n : read) {
                 if (!globals.isFunctionName(n)) {
                     regVars.add(n);
                 }
@@ -59,7 +72,11 @@ public final class Compiler {
         }
         Unit u = new Unit(module.source(), globals, isPrelude, true, "<module>");
         for (String v : regVars) {
-            u.declareVar(v);
+            int reg = u.declareVar(v);
+            // a bound global never becomes unbound (VecL has no del): no check needed when reading it
+            if (globals.get(v) != null) {
+                u.da.bound.set(reg);
+            }
         }
         u.moduleVarsDeclared();
         u.assignedRange = assignsRange(module.body());
@@ -103,6 +120,33 @@ public final class Compiler {
         used.removeAll(locals);
         used.addAll(declared);
         return used;
+    }
+
+    /** Names a module-level statement uses, not descending into function bodies (defaults included). */
+    private static void walkModuleNames(Stmt s, Consumer<String> out) {
+        switch (s) {
+            case Stmt.FunctionDef f -> {
+                out.accept(f.name());
+                f.defaults().forEach(d -> walkNames(d, out));
+            }
+            case Stmt.If i -> {
+                walkNames(i.test(), out);
+                i.body().forEach(b -> walkModuleNames(b, out));
+                i.orelse().forEach(b -> walkModuleNames(b, out));
+            }
+            case Stmt.While w -> {
+                walkNames(w.test(), out);
+                w.body().forEach(b -> walkModuleNames(b, out));
+                w.orelse().forEach(b -> walkModuleNames(b, out));
+            }
+            case Stmt.For f -> {
+                out.accept(f.target().id());
+                walkNames(f.iter(), out);
+                f.body().forEach(b -> walkModuleNames(b, out));
+                f.orelse().forEach(b -> walkModuleNames(b, out));
+            }
+            default -> walkNames(s, out);
+        }
     }
 
     /** Every name a statement reads, writes or declares. */
@@ -562,9 +606,7 @@ public final class Compiler {
                     da.unreachable = true;
                 }
                 case Stmt.Global g -> {
-                    if (!isModule) {
-                        // resolved by the scope analysis
-                    }
+                    // resolved by the scope analysis; nothing to execute
                 }
                 case Stmt.Assert a -> {
                     List<Integer> ok = new ArrayList<>();

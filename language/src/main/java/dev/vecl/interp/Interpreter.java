@@ -494,15 +494,17 @@ public final class Interpreter {
                         regs[code[pc + 1]] = inplace(code[pc], regs[code[pc + 2]], regs[code[pc + 3]]);
                         pc += 4;
                     }
-                    case Op.LT -> {
+                    case Op.LT, Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE, Op.IN, Op.NOTIN -> {
                         Object a = regs[code[pc + 2]];
                         Object b = regs[code[pc + 3]];
-                        regs[code[pc + 1]] = a instanceof Long x && b instanceof Long y ? (Object) (x < y) : compare(Op.LT, a, b);
+                        Object r = code[pc] == Op.LT && a instanceof Long x && b instanceof Long y ? (Object) (x < y) : compare(code[pc], a, b);
+                        int dst = code[pc + 1];
+                        regs[dst] = r;
                         pc += 4;
-                    }
-                    case Op.LE, Op.GT, Op.GE, Op.EQ, Op.NE, Op.IN, Op.NOTIN -> {
-                        regs[code[pc + 1]] = compare(code[pc], regs[code[pc + 2]], regs[code[pc + 3]]);
-                        pc += 4;
+                        // the usual JUMPIFFALSE on the result runs here, saving a dispatch (not while recording)
+                        if (code[pc] == Op.JUMPIFFALSE && code[pc + 1] == dst && recorder == null) {
+                            pc = truthy(r) ? pc + 3 : code[pc + 2];
+                        }
                     }
                     case Op.IS -> {
                         regs[code[pc + 1]] = is(regs[code[pc + 2]], regs[code[pc + 3]]);
@@ -520,7 +522,18 @@ public final class Interpreter {
                         regs[code[pc + 1]] = !truthy(regs[code[pc + 2]]);
                         pc += 3;
                     }
-                    case Op.JUMP -> pc = code[pc + 1];
+                    case Op.JUMP -> {
+                        pc = code[pc + 1];
+                        // a back-edge lands on a LOOP: run it here, saving a dispatch (not while recording)
+                        if (code[pc] == Op.LOOP && recorder == null) {
+                            int idx = code[pc + 1];
+                            if (++c.loopCounters[idx] >= threshold && hooks != null) {
+                                pc = hooks.onLoopHeader(this, c, regs, pc, idx);
+                            } else {
+                                pc += 2;
+                            }
+                        }
+                    }
                     case Op.JUMPIFFALSE -> pc = truthy(regs[code[pc + 1]]) ? pc + 3 : code[pc + 2];
                     case Op.JUMPIFTRUE -> pc = truthy(regs[code[pc + 1]]) ? code[pc + 2] : pc + 3;
                     case Op.LOOP -> {

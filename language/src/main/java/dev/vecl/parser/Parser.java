@@ -121,14 +121,41 @@ public final class Parser {
         return errorAt(t, "invalid syntax");
     }
 
-    /** "expected ':'" is reported just after the previous token, as CPython does. */
+    /** "expected ':'" is reported at the token found instead, as CPython does. */
     private void expectAfter(String op) {
         if (!acceptOp(op)) {
-            Token pr = prev();
-            if (peek().kind == Kind.EOF) {
+            Token t = peek();
+            if (t.kind == Kind.EOF) {
+                Token pr = prev();
                 throw SyntaxErrors.incomplete(source, pr.line, pr.endCol, "expected '" + op + "'");
             }
-            throw SyntaxErrors.at(source, pr.line, pr.endCol, "expected '" + op + "'");
+            throw SyntaxErrors.at(source, t.line, t.col, "expected '" + op + "'");
+        }
+    }
+
+    /** The ':' of an if/elif/while/for header: a missing one before the line end is "expected ':'". */
+    private void expectHeaderColon() {
+        if (!atOp(":") && peek().kind != Kind.NEWLINE && peek().kind != Kind.EOF) {
+            throw invalid();
+        }
+        expectAfter(":");
+    }
+
+    private static boolean startsExpression(Token t) {
+        return switch (t.kind) {
+            case INT, FLOAT, STRING -> true;
+            case NAME -> !KEYWORDS.contains(t.text) || t.text.equals("True") || t.text.equals("False") || t.text.equals("None")
+                            || t.text.equals("not") || t.text.equals("lambda");
+            case OP -> t.text.equals("(") || t.text.equals("[") || t.text.equals("{") || t.text.equals("-") || t.text.equals("+")
+                            || t.text.equals("~");
+            default -> false;
+        };
+    }
+
+    /** Inside brackets, two expressions in a row are most likely a missing comma. */
+    private void checkMissingComma(Expr element) {
+        if (startsExpression(peek())) {
+            throw SyntaxErrors.at(source, element.line(), element.col(), "invalid syntax. Perhaps you forgot a comma?");
         }
     }
 
@@ -277,7 +304,7 @@ public final class Parser {
             List<Expr> targets = new ArrayList<>();
             Expr value = first;
             while (acceptOp("=")) {
-                checkTarget(value);
+                checkTarget(value, targets.isEmpty());
                 targets.add(value);
                 value = exprList();
             }
@@ -290,7 +317,7 @@ public final class Parser {
         return new Stmt.ExprStmt(first, t.line, t.col);
     }
 
-    private void checkTarget(Expr e) {
+    private void checkTarget(Expr e, boolean first) {
         switch (e) {
             case Expr.Name n -> {
                 if (KEYWORDS.contains(n.id())) {
@@ -304,12 +331,14 @@ public final class Parser {
                     if (x instanceof Expr.TupleExpr) {
                         throw SyntaxErrors.at(source, x.line(), x.col(), "nested tuple targets are not supported in VecL");
                     }
-                    checkTarget(x);
+                    checkTarget(x, false);
                 }
             }
             case Expr.Attribute a -> throw SyntaxErrors.at(source, e.line(), e.col(), "assignment to attributes is not supported in VecL");
+            case Expr.Const c when c.value() instanceof Boolean || c.value() == VNone.NONE ->
+                throw SyntaxErrors.at(source, e.line(), e.col(), "cannot assign to " + describe(e));
             default -> throw SyntaxErrors.at(source, e.line(), e.col(),
-                            "cannot assign to " + describe(e) + " here. Maybe you meant '==' instead of '='?");
+                            "cannot assign to " + describe(e) + (first ? " here. Maybe you meant '==' instead of '='?" : ""));
         }
     }
 
@@ -322,7 +351,7 @@ public final class Parser {
 
     private static String describe(Expr e) {
         return switch (e) {
-            case Expr.Const c -> c.value() instanceof Boolean || c.value() == VNone.NONE ? String.valueOf(c.value()) : "literal";
+            case Expr.Const c -> c.value() instanceof Boolean b ? (b ? "True" : "False") : c.value() == VNone.NONE ? "None" : "literal";
             case Expr.Call c -> "function call";
             case Expr.Compare c -> "comparison";
             case Expr.ListExpr l -> "list";
@@ -366,7 +395,7 @@ public final class Parser {
     private Stmt ifStmt() {
         Token head = next(); // 'if' or 'elif'
         Expr test = expression();
-        expectAfter(":");
+        expectHeaderColon();
         List<Stmt> body = block("'" + head.text + "' statement", head);
         List<Stmt> orelse = List.of();
         if (atKw("elif")) {
@@ -382,7 +411,7 @@ public final class Parser {
     private Stmt whileStmt() {
         Token head = next();
         Expr test = expression();
-        expectAfter(":");
+        expectHeaderColon();
         loopDepth++;
         List<Stmt> body = block("'while' statement", head);
         loopDepth--;
@@ -398,6 +427,9 @@ public final class Parser {
     private Stmt forStmt() {
         Token head = next();
         Token nameTok = peek();
+        if (nameTok.kind == Kind.INT || nameTok.kind == Kind.FLOAT || nameTok.kind == Kind.STRING) {
+            throw errorAt(nameTok, "cannot assign to literal");
+        }
         if (nameTok.kind != Kind.NAME || KEYWORDS.contains(nameTok.text)) {
             throw invalid();
         }
@@ -411,7 +443,7 @@ public final class Parser {
         }
         p++;
         Expr iter = exprList();
-        expectAfter(":");
+        expectHeaderColon();
         loopDepth++;
         List<Stmt> body = block("'for' statement", head);
         loopDepth--;
@@ -724,12 +756,15 @@ public final class Parser {
                     throw errorAt(t, "keyword argument repeated: " + t.text);
                 }
                 kwNames.add(t.text);
-                kwValues.add(expression());
+                Expr v = expression();
+                checkMissingComma(v);
+                kwValues.add(v);
             } else {
                 if (atOp("*") || atOp("**")) {
                     throw errorAt(t, "argument unpacking is not supported in VecL");
                 }
                 Expr a = expression();
+                checkMissingComma(a);
                 if (!kwNames.isEmpty()) {
                     throw SyntaxErrors.at(source, a.line(), a.col(), "positional argument follows keyword argument");
                 }
@@ -814,6 +849,7 @@ public final class Parser {
                         return new Expr.TupleExpr(List.of(), t.line, t.col);
                     }
                     Expr inner = expression();
+                    checkMissingComma(inner);
                     if (atOp(",")) {
                         List<Expr> elts = new ArrayList<>();
                         elts.add(inner);
@@ -821,7 +857,9 @@ public final class Parser {
                             if (atOp(")")) {
                                 break;
                             }
-                            elts.add(expression());
+                            Expr x = expression();
+                            checkMissingComma(x);
+                            elts.add(x);
                         }
                         expectOp(")");
                         return new Expr.TupleExpr(elts, t.line, t.col);
@@ -833,7 +871,9 @@ public final class Parser {
                     p++;
                     List<Expr> elts = new ArrayList<>();
                     while (!atOp("]")) {
-                        elts.add(expression());
+                        Expr x = expression();
+                        checkMissingComma(x);
+                        elts.add(x);
                         if (atKw("for")) {
                             throw errorAt(peek(), "list comprehensions are not supported in VecL");
                         }

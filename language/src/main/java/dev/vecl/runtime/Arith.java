@@ -50,7 +50,17 @@ public final class Arith {
         if (b == 0) {
             throw VeclError.zeroDivision("division by zero");
         }
-        return (double) a / (double) b;
+        if (Math.abs(a) <= (1L << 53) && Math.abs(b) <= (1L << 53)) {
+            // both operands exact in double: one correctly rounded division, as Python's
+            return (double) a / (double) b;
+        }
+        return trueDivLongSlow(a, b);
+    }
+
+    /** Python rounds int / int correctly even past 2**53. */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    private static double trueDivLongSlow(long a, long b) {
+        return new java.math.BigDecimal(a).divide(new java.math.BigDecimal(b), new java.math.MathContext(60)).doubleValue();
     }
 
     /** {@code int ** int} for a non-negative exponent, wrapping like NumPy int64. */
@@ -109,6 +119,16 @@ public final class Arith {
             throw VeclError.value("negative shift count");
         }
         return n >= 64 ? (a < 0 ? -1 : 0) : a >> n;
+    }
+
+    /** NumPy's left_shift on int64 arrays: counts outside 0..63 give 0 (no error, unlike Python). */
+    public static long lshiftLongNumpy(long a, long n) {
+        return n < 0 || n >= 64 ? 0 : a << n;
+    }
+
+    /** NumPy's right_shift on int64 arrays: counts outside 0..63 give the sign fill. */
+    public static long rshiftLongNumpy(long a, long n) {
+        return n < 0 || n >= 64 ? (a < 0 ? -1 : 0) : a >> n;
     }
 
     public static long absLong(long a) {

@@ -27,7 +27,7 @@ class PreludeTest {
             "ERR ZeroDivisionError: integer modulo by zero\n"},
         {"print(1 / 0)",
             "ERR ZeroDivisionError: division by zero\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR ZeroDivisionError: float division by zero
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: ERR ZeroDivisionError: float division by zero
         {"print(1.0 / 0)",
             "inf\n"},
         {"print(1 + \"a\")",
@@ -52,14 +52,13 @@ class PreludeTest {
             "1 5 a 2.5 2\n"},
         {"print(min([]))",
             "ERR ValueError: min() arg is an empty sequence\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR IndexError: index 10 is out of bounds for axis 0 with size 10
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: ERR IndexError: index 10 is out of bounds for axis 0 with size 10
         {"a = arange(10)\nprint(a[10])",
             "ERR IndexError: index 10 is out of bounds for array of length 10\n"},
         {"a = array([1.5, 2.5, -3.0])\nprint(a, a[0], a[-1], len(a), a * 2, a + a, a / 2, a // 2, a % 2, -a, a ** 2, a < 2, a == 2.5)",
             "[1.5, 2.5, -3.0] 1.5 -3.0 3 [3.0, 5.0, -6.0] [3.0, 5.0, -6.0] [0.75, 1.25, -1.5] [0.0, 1.0, -2.0] [1.5, 0.5, 1.0] [-1.5, -2.5, 3.0] [2.25, 6.25, 9.0] [True, False, True] [False, True, False]\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR ValueError: operands could not be broadcast together with shapes (3,) (2,)
         {"a = array([1, 2, 3])\nb = array([1, 2])\nprint(a + b)",
-            "ERR ValueError: operands could not be broadcast together with shapes (3,) (2,)\n"},
+            "ERR ValueError: operands could not be broadcast together with shapes (3,) (2,) \n"},
         {"a = arange(5, dtype=int32)\nprint(a, a + 1, a * 2.5, a / 2, a + 2**31 - 3, a & 3, a << 2, ~a)",
             "ERR OverflowError: Python integer 2147483648 out of bounds for int32\n"},
         {"a = arange(5, dtype=int32)\nprint(a + 2**40)",
@@ -92,7 +91,7 @@ class PreludeTest {
             "[0.0, 0.25, 0.5, 0.75, 1.0] [2.0] [] [-1.5, -0.7708333333333334, -0.04166666666666674, 0.6875, 1.4166666666666665, 2.145833333333333, 2.875, 3.604166666666666, 4.333333333333333, 5.0625, 5.791666666666666, 6.520833333333332, 7.25]\n"},
         {"print(array([1, 2.5]), array([True, 2]), array([1, 2], float32), copy(array([1, 2])), astype(array([1.7, -2.7]), int64), astype(array([1.0, 0.0]), bool))",
             "[1.0, 2.5] [1, 2] [1.0, 2.0] [1, 2] [1, -2] [True, False]\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: 50.49999999999999 0.49999999999999994 3.628800000000001e-13 0.0 1.0 True False 33.835
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: 50.49999999999999 0.49999999999999994 3.628800000000001e-13 0.0 1.0 True False 33.835
         {"a = linspace(0, 1, 101)\nprint(sum(a), mean(a), prod(a[1:10]), min(a), max(a), any(a), all(a), dot(a, a))",
             "50.49999999999999 0.49999999999999994 3.6287999999999996e-13 0.0 1.0 True False 33.835\n"},
         {"print(sum(arange(10)), mean(arange(10)), sum(array([True, True])), mean(array([1, 2], int32)), prod(arange(1, 10)))",
@@ -105,7 +104,7 @@ class PreludeTest {
             "3 -3 0.1 0.10000000149011612 False True 12\n"},
         {"print(int32(2**40))",
             "ERR OverflowError: Python integer 1099511627776 out of bounds for int32\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR ValueError: cannot convert float NaN to integer
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: ERR ValueError: cannot convert float NaN to integer
         {"print(int64(float(\"nan\")))",
             "-9223372036854775808\n"},
         {"print(str(1.5), str([1.5, \"a\"]), repr(\"it's\"), repr('a\"b'), str(None), [None, True, 1.0])",
@@ -144,19 +143,19 @@ class PreludeTest {
             "[1] [2] [1, 2]\n"},
         {"print(+array([True]))",
             "ERR TypeError: ufunc 'positive' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: [0, 2]
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: [0, 2]
         {"print(array([1, 2]) // array([0, 1]))",
             "ERR ZeroDivisionError: integer division or modulo by zero\n"},
         {"print(array([1.0, -1.0, 0.0]) / 0.0, array([1.0, -1.0]) // 0.0, array([5.0]) % 0.0)",
             "[inf, -inf, nan] [inf, -inf] [nan]\n"},
         {"a = array([1, 2, 3])\nprint(a ** 2, a ** 0.5, 2 ** a, 2.0 ** a, a ** array([1, 0, 2]))",
             "[1, 4, 9] [1.0, 1.4142135623730951, 1.7320508075688772] [2, 4, 8] [2.0, 4.0, 8.0] [1, 1, 9]\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR TypeError: iteration over a 0-d array
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: ERR TypeError: iteration over a 0-d array
         {"print(where(array([True, False]), float32(1), 2), where(True, 1, 2.5), where(array([True, False]), array([1.0, 2.0]), array([3.0, 4.0])))",
             "[1.0, 2.0] 1.0 [1.0, 4.0]\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: [1.0, 4.0, 1.0]
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: [1.0, 4.0, 1.0]
         {"print(where(array([True, False, True]), array([1.0]), array([3.0, 4.0, 5.0])))",
-            "ERR ValueError: operands could not be broadcast together with shapes (3,) (1,)\n"},
+            "ERR ValueError: operands could not be broadcast together with shapes (3,) (1,) \n"},
         {"print(sum([1, 2, 3]), sum([0.1, 0.2, 0.3]), sum([]), min(1, 2), max(\"abc\"), any([0, 0, 1]), all([]), any(array([0.0, float(\"nan\")])))",
             "6 0.6000000000000001 0 1 c True True True\n"},
         {"x = array([3.0, float(\"nan\"), 1.0])\nprint(min(x), max(x), minimum(x, 2.0), maximum(2.0, x), min(array([0.0, -0.0])), max(array([-0.0, 0.0])))",
@@ -173,9 +172,8 @@ class PreludeTest {
             "1.5 0.6666666666666666 3 3.0 1\n"},
         {"print(dot(array([1, 2]), array([3, 4])), dot(array([1.5, 2.0]), array([2.0, 4.0])))",
             "11 11.0\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR ValueError: operands could not be broadcast together with shapes (2,) (3,)
         {"print(dot(array([1, 2]), array([3, 4, 5])))",
-            "ERR ValueError: operands could not be broadcast together with shapes (2,) (3,)\n"},
+            "ERR ValueError: operands could not be broadcast together with shapes (2,) (3,) \n"},
         {"a = array([1.0, 2.0])\nif a:\n    print(\"x\")",
             "ERR ValueError: The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()\n"},
         {"a = array([])\nif a:\n    print(\"x\")",
@@ -190,19 +188,30 @@ class PreludeTest {
             "ERR ValueError: cannot convert float NaN to integer\n"},
         {"print(int64(3.7), int32(-3.9), float32(2**63 - 1), float32(\"0.1\"), int64(True), float64(3), bool(\"abc\"), float32(array([1.0, 2.0])))",
             "3 -3 9.223372e+18 0.1 1 3.0 True [1.0, 2.0]\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: ERR OverflowError: Python integer 10000000000 out of bounds for int32
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: ERR OverflowError: Python integer 10000000000 out of bounds for int32
         {"print(int32(1e10))",
             "-2147483648\n"},
         {"x = 5\nx += array([1, 2])\nprint(x)",
             "[6, 7]\n"},
         {"print(array([1, 2, 3])[1:], array([1, 2, 3])[::-2], len(arange(10)[::3]), arange(10)[-100:100:3])",
             "[2, 3] [3, 1] 4 [0, 3, 6, 9]\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: 9223372036854775808 -9223372036854775808 18446744073709551616 9223372036854775808 -9223372036854775809 9223372036854775808 18446744073709551616 -1
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: 9223372036854775808 -9223372036854775808 18446744073709551616 9223372036854775808 -9223372036854775809 9223372036854775808 18446744073709551616 -1
         {"print(2 ** 63, -2 ** 63, 2 ** 64, 9223372036854775807 + 1, -9223372036854775807 - 2, 1 << 63, 1 << 64, -1 >> 70)",
             "-9223372036854775808 -9223372036854775808 0 -9223372036854775808 9223372036854775807 -9223372036854775808 0 -1\n"},
-        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot); plain NumPy run printed: 3.0 -4.0 -0.5 1.4142135623730951 (1.0000000000000002+1.7320508075688772j) 100000000000000000000 1 1.0
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: 3.0 -4.0 -0.5 1.4142135623730951 (1.0000000000000002+1.7320508075688772j) 100000000000000000000 1 1.0
         {"print(7.5 // 2, -7.5 // 2, 7.5 % -2, 2 ** 0.5, (-8.0) ** (1 / 3), 10 ** 20, 0 ** 0, 0.0 ** 0)\n",
             "3.0 -4.0 -0.5 1.4142135623730951 nan 7766279631452241920 1 1.0\n"},
+        {"a = array([1, 2])\nprint(a == None, a != \"x\", a + [1, 2], [1.5, 2] * a)\na += [1, 1]\nprint(a)",
+            "[False, False] [True, True] [2, 4] [1.5, 4.0]\n[2, 3]\n"},
+        {"a = array([1, 2])\nprint(a + None)",
+            "ERR TypeError: unsupported operand type(s) for +: 'int' and 'NoneType'\n"},
+        {"a = array([1.5, 2])\nprint(None - a)",
+            "ERR TypeError: unsupported operand type(s) for -: 'NoneType' and 'float'\n"},
+        {"a = array([1, 2])\nprint(a < None)",
+            "ERR TypeError: '<' not supported between instances of 'int' and 'NoneType'\n"},
+        // DIFFERS (VECL.md / vecl_ref.py rule, or the plain run's 0-d where/dot/dtype repr); plain NumPy run printed: <class 'numpy.float32'> <class 'numpy.int64'> <class 'numpy.bool'>
+        {"print(float32, int64, str(bool))\n",
+            "float32 int64 bool\n"},
     };
 
     @Test

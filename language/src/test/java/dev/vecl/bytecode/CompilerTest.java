@@ -21,16 +21,16 @@ class CompilerTest {
                         y = x + 2
                         print(y)
                         """, """
-                        code <module> params=0 regs=5 vars: r0=x r1=y
+                        code <module> params=0 regs=5 vars: r0=x r1=y r2=print
                            0  LOADGLOBAL  r0, x
                            3  LOADGLOBAL  r1, y
-                           6  CONST       r0, 1
-                           9  CONST       r2, 2
-                          12  ADD         r1, r0, r2
-                          16  GETGLOBAL   r3, print
+                           6  LOADGLOBAL  r2, print
+                           9  CONST       r0, 1
+                          12  CONST       r3, 2
+                          15  ADD         r1, r0, r3
                           19  MOVE        r4, r1
-                          22  CALL        r2, r3, r4, 1, -
-                          28  RETURN      r2
+                          22  CALL        r3, r2, r4, 1, -
+                          28  RETURN      r3
                         """);
     }
 
@@ -84,24 +84,24 @@ class CompilerTest {
                             s = -s
                         print(i)
                         """, """
-                        code <module> params=0 regs=5 vars: r0=s r1=i
+                        code <module> params=0 regs=6 vars: r0=s r1=i r2=print
                            0  LOADGLOBAL  r0, s
                            3  LOADGLOBAL  r1, i
-                           6  CONST       r0, 0
-                           9  CONST       r2, 1
-                          12  CONST       r3, 10
-                          15  CONST       r4, 2
-                          18  RANGEPREP   r2, r3, r4
-                          22  LOOP        0
-                          24  FORRANGE    r1, r2, r3, r4, ->36
-                          30  IADD        r0, r0, r1
-                          34  JUMP        ->22
-                          36  NEG         r0, r0
-                          39  GETGLOBAL   r3, print
+                           6  LOADGLOBAL  r2, print
+                           9  CONST       r0, 0
+                          12  CONST       r3, 1
+                          15  CONST       r4, 10
+                          18  CONST       r5, 2
+                          21  RANGEPREP   r3, r4, r5
+                          25  LOOP        0
+                          27  FORRANGE    r1, r3, r4, r5, ->39
+                          33  IADD        r0, r0, r1
+                          37  JUMP        ->25
+                          39  NEG         r0, r0
                           42  CHECKBOUND  r1, i, 1
                           46  MOVE        r4, r1
-                          49  CALL        r2, r3, r4, 1, -
-                          55  RETURN      r2
+                          49  CALL        r3, r2, r4, 1, -
+                          55  RETURN      r3
                         """);
     }
 
@@ -141,24 +141,29 @@ class CompilerTest {
                         c = 0 < x <= 10
                         d = a and b or c
                         """, """
-                        code <module> params=0 regs=6 vars: r0=c r1=d
+                        code <module> params=0 regs=8 vars: r0=c r1=d r2=x r3=a r4=b
                            0  LOADGLOBAL  r0, c
                            3  LOADGLOBAL  r1, d
-                           6  CONST       r3, 0
-                           9  GETGLOBAL   r4, x
-                          12  LT          r2, r3, r4
-                          16  JUMPIFFALSE r2, ->26
-                          19  CONST       r5, 10
-                          22  LE          r2, r4, r5
-                          26  MOVE        r0, r2
-                          29  GETGLOBAL   r2, a
-                          32  JUMPIFFALSE r2, ->38
-                          35  GETGLOBAL   r2, b
-                          38  JUMPIFTRUE  r2, ->44
-                          41  MOVE        r2, r0
-                          44  MOVE        r1, r2
-                          47  CONST       r2, None
-                          50  RETURN      r2
+                           6  LOADGLOBAL  r2, x
+                           9  LOADGLOBAL  r3, a
+                          12  LOADGLOBAL  r4, b
+                          15  CONST       r6, 0
+                          18  CHECKBOUND  r2, x, 1
+                          22  LT          r5, r6, r2
+                          26  JUMPIFFALSE r5, ->36
+                          29  CONST       r7, 10
+                          32  LE          r5, r2, r7
+                          36  MOVE        r0, r5
+                          39  CHECKBOUND  r3, a, 1
+                          43  MOVE        r5, r3
+                          46  JUMPIFFALSE r5, ->56
+                          49  CHECKBOUND  r4, b, 1
+                          53  MOVE        r5, r4
+                          56  JUMPIFTRUE  r5, ->62
+                          59  MOVE        r5, r0
+                          62  MOVE        r1, r5
+                          65  CONST       r5, None
+                          68  RETURN      r5
                         """);
     }
 

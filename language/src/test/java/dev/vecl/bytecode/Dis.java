@@ -11,7 +11,9 @@ public final class Dis {
 
     public static Code compile(String program, boolean moduleRegisters) {
         Source src = Source.newBuilder("vecl", program, "test.vl").build();
-        return Compiler.compileModule(Parser.parse(src), new Globals("test"), false, moduleRegisters);
+        Globals g = new Globals("test");
+        g.put("print", "<builtin print>"); // a bound builtin, as in a real context
+        return Compiler.compileModule(Parser.parse(src), g, false, moduleRegisters);
     }
 
     public static Code compilePrelude(String program) {

@@ -90,6 +90,16 @@ class InterpreterTest {
     }
 
     @Test
+    void javaStackOverflowIsARecursionError() throws Exception {
+        // on a small thread stack the Java stack runs out before the 1000-frame limit
+        String[] result = new String[1];
+        Thread t = new Thread(null, () -> result[0] = run("def d(n):\n    return 1 + d(n - 1)\nd(10)\n"), "small-stack", 192 << 10);
+        t.start();
+        t.join();
+        assertEquals("RecursionError: maximum recursion depth exceeded @2:16", result[0]);
+    }
+
+    @Test
     void runtimeErrorPositions() {
         assertEquals("1\nZeroDivisionError: integer modulo by zero @2:7", run("print(1)\nprint(7 % 0)\n"));
         assertEquals("IndexError: index 10 is out of bounds for array of length 10 @3:9",

@@ -174,6 +174,20 @@ class ParserTest {
         "def f(a):\\n    return (a + 1\\ndef g():\\n    return 2\\n|2|12|'(' was never closed",
         "x = 1\\ny = 2 +\\nz = 'abc\\n|2|8|invalid syntax",
         "x = 99999999999999999999\\n|1|5|integer literal too large for a 64-bit int",
+        "True = 1\\n|1|1|cannot assign to True",
+        "if x y:\\n  pass\\n|1|6|invalid syntax",
+        "for i in x y:\\n  pass\\n|1|12|invalid syntax",
+        "def f() x:\\n  pass\\n|1|9|expected ':'",
+        "x = (1 2)\\n|1|6|invalid syntax. Perhaps you forgot a comma?",
+        "f(1 2)\\n|1|3|invalid syntax. Perhaps you forgot a comma?",
+        "x = [1 2]\\n|1|6|invalid syntax. Perhaps you forgot a comma?",
+        "x = 1 2\\n|1|7|invalid syntax",
+        "x =\\n|1|4|invalid syntax",
+        "def f(x):\\nreturn 1\\n|2|1|expected an indented block after function definition on line 1",
+        "x = 1 = 2\\n|1|5|cannot assign to literal",
+        "for 1 in x: pass\\n|1|5|cannot assign to literal",
+        "def f(a, a): pass\\n|1|10|duplicate argument 'a' in function definition",
+        "f() += 1\\n|1|1|'function call' is an illegal expression for augmented assignment",
     })
     void syntaxErrorPositions(String src, int line, int col, String msg) {
         VeclError e = error(src.replace("\\n", "\n").replace("\\t", "\t"));

@@ -37,6 +37,10 @@ class OpsTest {
         assertEquals(-1L, Ops.neg(true));
         assertEquals(false, Ops.and(true, false));
         assertEquals(1L, Ops.or(true, 1L));
+        // python3 -c "print((2**62+1)/3, (2**63-1)/(2**53+1), -(2**63)/7)": correctly rounded past 2**53
+        assertEquals(1.5372286728091292e+18, Ops.truediv((1L << 62) + 1, 3L));
+        assertEquals(1023.9999999999999, Ops.truediv(Long.MAX_VALUE, (1L << 53) + 1));
+        assertEquals(-1.3176245766935393e+18, Ops.truediv(Long.MIN_VALUE, 7L));
         // int64 wraps (VECL.md)
         assertEquals(Long.MIN_VALUE, Ops.add(Long.MAX_VALUE, 1L));
     }

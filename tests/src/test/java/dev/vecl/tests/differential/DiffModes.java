@@ -1,21 +1,28 @@
 package dev.vecl.tests.differential;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.vecl.tests.corpus.Modes;
+
 /**
- * Execution modes the differential test compares, and the command-line flags of each. JIT modes
- * get a low hot-loop threshold and synchronous, single-tier compilation that throws on failure,
- * so traces really are recorded, compiled and run inside a short program.
+ * The modes the differential test compares and their command lines. The per-mode launcher options
+ * come from the corpus's {@link Modes} (one place for thresholds); JIT modes additionally get
+ * synchronous, single-tier compilation that throws on failure, so traces really are compiled and
+ * run inside these short programs ({@code -Dvecl.diff.engineOptions=false} leaves them out).
  */
 final class DiffModes {
     private DiffModes() {
     }
 
     static final String REFERENCE = "off";
+
+    static final List<String> DETERMINISTIC_ENGINE = List.of(
+        "--engine.BackgroundCompilation=false",
+        "--engine.MultiTier=false",
+        "--engine.CompilationFailureAction=Throw");
 
     /** {@code -Dvecl.diff.modes=trace,vec} (default): the modes compared against {@code off}. */
     static List<String> compared() {
@@ -29,43 +36,43 @@ final class DiffModes {
         return modes;
     }
 
-    static int threshold() {
-        return Integer.getInteger("vecl.diff.threshold", 3);
-    }
-
-    /** Launcher options of the language ({@code --jit=...}), without engine options. */
-    static List<String> languageArgs(String mode) {
-        if (mode.equals(REFERENCE)) {
-            return List.of("--jit=off");
-        }
-        return List.of("--jit=" + mode, "--jit-threshold=" + threshold());
-    }
-
-    /** Engine options (without the {@code engine.} prefix stripped) a JIT mode needs. */
-    static Map<String, String> engineOptions(String mode) {
-        Map<String, String> o = new LinkedHashMap<>();
-        if (!mode.equals(REFERENCE)) {
-            o.put("engine.BackgroundCompilation", "false");
-            o.put("engine.MultiTier", "false");
-            o.put("engine.CompilationFailureAction", "Throw");
-        }
-        return o;
-    }
-
-    /** The full command line before the program path, as a user would type it. */
+    /** The full command line before the program path. */
     static List<String> args(String mode) {
-        List<String> a = new ArrayList<>(languageArgs(mode));
-        engineOptions(mode).forEach((k, v) -> a.add("--" + k + "=" + v));
+        List<String> a = new ArrayList<>(Modes.launcherArgs(mode));
+        if (!mode.equals(REFERENCE) && !"false".equals(System.getProperty("vecl.diff.engineOptions"))) {
+            for (String o : DETERMINISTIC_ENGINE) {
+                if (!a.contains(o)) {
+                    a.add(o);
+                }
+            }
+        }
         return a;
+    }
+
+    /** {@link #args} without the engine options (for a launcher entry point that takes an Engine). */
+    static List<String> languageArgs(String mode) {
+        List<String> a = new ArrayList<>();
+        for (String o : args(mode)) {
+            if (!o.startsWith("--engine.")) {
+                a.add(o);
+            }
+        }
+        return a;
+    }
+
+    /** The engine options of {@link #args}, as Engine.Builder options ({@code engine.X -> value}). */
+    static Map<String, String> engineOptions(String mode) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String o : args(mode)) {
+            if (o.startsWith("--engine.")) {
+                int eq = o.indexOf('=');
+                m.put(o.substring(2, eq < 0 ? o.length() : eq), eq < 0 ? "true" : o.substring(eq + 1));
+            }
+        }
+        return m;
     }
 
     static String describe(String mode) {
         return String.join(" ", args(mode));
-    }
-
-    static List<String> all() {
-        List<String> m = new ArrayList<>(Arrays.asList(REFERENCE));
-        m.addAll(compared());
-        return m;
     }
 }

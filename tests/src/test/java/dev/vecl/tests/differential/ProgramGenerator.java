@@ -628,6 +628,11 @@ public final class ProgramGenerator {
         s.open("for " + i + " in " + (neg ? "range(" + (n - 1) + ", -1, -1)" : chance(15) ? "range(" + between(-5, 5) + ", " + n + ", " + between(1, 3) + ")" : "range(" + n + ")") + ":");
         List<String> iv = List.of(i);
         s.add(t + " = " + intExpr(2, iv));
+        if (chance(15)) {
+            // reassigning the loop variable does not change the iteration
+            s.add(i + " = " + i + " * 2 - 1");
+            s.add(t + " = " + t + " + " + i);
+        }
         if (chance(30)) {
             s.open("if " + i + " % " + between(3, 9) + " == " + between(0, 2) + ":");
             s.add("continue");
@@ -1040,6 +1045,17 @@ public final class ProgramGenerator {
         s.close();
         s.add("print(\"list" + id + " popped\", " + l + ")");
         if (chance(50)) {
+            // the iteration sees elements appended while it runs
+            String g = v("grow");
+            s.add(g + " = [" + between(0, 3) + ", " + between(0, 3) + "]");
+            s.open("for " + x + " in " + g + ":");
+            s.open("if len(" + g + ") < " + between(3, 120) + ":");
+            s.add(g + ".append(" + x + " + " + pick("1", "2", "0.5") + ")");
+            s.close();
+            s.close();
+            s.add("print(\"list" + id + " grow\", len(" + g + "), " + g + "[-3:])");
+        }
+        if (chance(50)) {
             // a list of arrays and views: the loop body sees different array shapes
             int m = size();
             String a = v("la");
@@ -1075,6 +1091,11 @@ public final class ProgramGenerator {
         }
         if (chance(30)) {
             s.add("h_bump(" + i + " % 3)");
+        }
+        if (chance(50)) {
+            String fn = v("fn");
+            s.add(fn + " = h_mix if " + i + " < " + (n * 9 / 10) + " else h_rec");
+            s.add(rc + " = " + rc + " + " + fn + "(" + i + " % 7)");
         }
         s.close();
         s.add("print(\"call" + id + "\", " + acc + ", " + f + ", " + rc + ", g_count, h_rec(" + between(0, 12) + "))");

@@ -9,9 +9,15 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.graalvm.polyglot.Engine;
 
@@ -44,7 +50,7 @@ final class VeclRunner implements AutoCloseable {
     }
 
     private static final Method SHARED_ENGINE_RUN = findSharedEngineRun();
-    private final Map<String, Engine> engines = new HashMap<>();
+    private final Map<String, Engine> engines = new ConcurrentHashMap<>();
 
     private static Method findSharedEngineRun() {
         if (Boolean.getBoolean("vecl.diff.noSharedEngine")) {
@@ -62,7 +68,43 @@ final class VeclRunner implements AutoCloseable {
         return SHARED_ENGINE_RUN != null;
     }
 
+    private static final long TIMEOUT_SECONDS = Long.getLong("vecl.diff.timeout", 120);
+    private ExecutorService executor = newExecutor();
+
+    private static ExecutorService newExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vecl-differential-run");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Runs the program on a worker thread so that a run that never ends (a miscompiled loop) fails
+     * its seed after {@code -Dvecl.diff.timeout} seconds instead of hanging the suite; the stuck
+     * thread is abandoned (daemon) and later runs use a fresh one.
+     */
     Result run(String mode, String programPath) {
+        Future<Result> f = executor.submit(() -> runHere(mode, programPath));
+        try {
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            executor.shutdownNow();
+            executor = newExecutor();
+            return new Result(-2, "", "<timed out after " + TIMEOUT_SECONDS + " s>");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LauncherMissing lm) {
+                throw lm;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private Result runHere(String mode, String programPath) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit;
@@ -105,7 +147,8 @@ final class VeclRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        engines.values().forEach(Engine::close);
+        executor.shutdownNow();
+        engines.values().forEach(e -> e.close(true));
         engines.clear();
     }
 }
