@@ -44,7 +44,7 @@ final class Primitives {
         put(g, new Fn("_result_dtype", 3, 3, a -> Promotion.resultDType(a[0], a[1], (String) a[2])));
         put(g, new Fn("_unary_dtype", 2, 2, a -> Promotion.unaryDType((DType) a[0], (String) a[1])));
         put(g, new Fn("_check_inplace", 3, 3, a -> {
-            Promotion.checkInplace((DType) a[0], (DType) a[1], (String) a[2]);
+            Promotion.checkInplace((VArray) a[0], a[1], (String) a[2]);
             return VNone.NONE;
         }));
         put(g, new Fn("_prep", 3, 3, a -> prep(a[0], (DType) a[1], (String) a[2])));

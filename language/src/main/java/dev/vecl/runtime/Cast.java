@@ -76,6 +76,9 @@ public final class Cast {
             double d = ((Number) v).doubleValue();
             checkFinite(d);
             double t = d < 0 ? Math.ceil(d) : Math.floor(d);
+            if (t >= 0x1p63 || t < -0x1p63) {
+                throw VeclError.overflow("Python int too large to convert to C long");
+            }
             if (t < Integer.MIN_VALUE || t > Integer.MAX_VALUE) {
                 throw VeclError.overflow("Python integer " + bigInt(t) + " out of bounds for int32");
             }
@@ -96,7 +99,7 @@ public final class Cast {
     public static long floatToInt64(double d) {
         checkFinite(d);
         if (d >= 0x1p63 || d < -0x1p63) {
-            throw VeclError.overflow("Python integer " + bigInt(d) + " out of bounds for int64");
+            throw VeclError.overflow("Python int too large to convert to C long");
         }
         return (long) d;
     }

@@ -262,6 +262,19 @@ public final class Promotion {
         }
     }
 
+    /**
+     * {@code a op= b}: the result dtype must cast back to a's dtype under NumPy's same_kind rule.
+     * NumPy computes bool // bool (and %, **, shifts) in int8, which its message names.
+     */
+    public static void checkInplace(VArray a, Object b, String op) {
+        DType r = resultDType(a, b, op);
+        if (r.kind() > a.dtype.kind()) {
+            boolean int8 = commonDType(a, b, false) == DType.BOOL && r == DType.INT64;
+            throw VeclError.type("Cannot cast ufunc '" + ufuncName(op) + "' output from dtype('" + (int8 ? "int8" : r.pyName)
+                    + "') to dtype('" + a.dtype.pyName + "') with casting rule 'same_kind'");
+        }
+    }
+
     /** NumPy's same_kind rule for writing a result back in place ({@code a += b}). */
     public static void checkInplace(DType result, DType target, String op) {
         if (result.kind() > target.kind()) {

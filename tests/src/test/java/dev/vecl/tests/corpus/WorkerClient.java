@@ -34,11 +34,17 @@ final class WorkerClient {
 
     private final Path workDir;
     private final long timeoutMillis;
+    private final Class<?> workerMain;
     private final Deque<Job> pending = new ArrayDeque<>();
 
     WorkerClient(Path workDir, long timeoutMillis) {
+        this(workDir, timeoutMillis, CorpusWorker.class);
+    }
+
+    WorkerClient(Path workDir, long timeoutMillis, Class<?> workerMain) {
         this.workDir = workDir;
         this.timeoutMillis = timeoutMillis;
+        this.workerMain = workerMain;
     }
 
     Job add(String id, List<String> argv) {
@@ -65,7 +71,7 @@ final class WorkerClient {
         }
     }
 
-    static List<String> childCommand() {
+    List<String> childCommand() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -75,7 +81,7 @@ final class WorkerClient {
         }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(CorpusWorker.class.getName());
+        cmd.add(workerMain.getName());
         return cmd;
     }
 
@@ -115,9 +121,13 @@ final class WorkerClient {
         // JVM start-up and the first Context are slow; give them their own allowance
         String first = lines.poll(Math.max(timeoutMillis, 120_000), TimeUnit.MILLISECONDS);
         if (!"READY".equals(first)) {
+            // nothing can run: fail every job with the reason instead of restarting per job
             p.destroyForcibly();
-            Job j = pending.poll();
-            j.result.complete(new Result(-3, "", "", "worker did not start: " + first + "\n" + jvmErr, 0));
+            p.waitFor(10, TimeUnit.SECONDS);
+            String why = "corpus worker JVM did not start (" + first + ")\n" + tail(jvmErr);
+            while (!pending.isEmpty()) {
+                pending.poll().result.complete(new Result(-3, "", "", why, 0));
+            }
             return;
         }
         while (!pending.isEmpty()) {

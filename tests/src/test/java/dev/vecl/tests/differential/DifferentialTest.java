@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -65,8 +67,10 @@ class DifferentialTest {
         if (invalid != null) {
             problems.append("mode off: ").append(invalid).append('\n');
         }
+        Map<String, VeclRunner.Result> results = new LinkedHashMap<>();
         for (String mode : modes) {
             VeclRunner.Result got = runner.run(mode, path);
+            results.put(mode, got);
             if (!got.equals(ref)) {
                 problems.append("mode ").append(mode).append(" differs from off: ").append(firstDifference(ref, got)).append('\n');
                 save(p, mode, got);
@@ -78,7 +82,7 @@ class DifferentialTest {
             fail("seed " + seed + " (" + p.features() + ")\n" + problems
                 + "reproduce: vecl " + DiffModes.describe(modes.isEmpty() ? "off" : modes.get(0)) + " " + failed
                 + "\n=== program ===\n" + p.text() + "=== off: " + ref.describe()
-                + modes.stream().map(m -> "=== " + m + ": " + runner.run(m, path).describe()).reduce("", String::concat));
+                + results.entrySet().stream().map(e -> "=== " + e.getKey() + ": " + e.getValue().describe()).reduce("", String::concat));
         }
     }
 

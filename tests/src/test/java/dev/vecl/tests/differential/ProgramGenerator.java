@@ -1341,7 +1341,7 @@ public final class ProgramGenerator {
         int k = chance(70) ? between(5, 250) : between(0, 4);
         String i = v("i"), acc = v("acc");
         s.add(acc + " = 0");
-        switch (r.nextInt(6)) {
+        switch (r.nextInt(8)) {
             case 0 -> {
                 String a = v("ea");
                 String dt = pick("float64", "int64", "float32", "int32");
@@ -1392,6 +1392,30 @@ public final class ProgramGenerator {
                 s.open("for " + i + " in range(" + (n + 5) + "):");
                 s.add(acc + " = " + acc + " + " + a + "[-" + i + " - 1]");
                 markError(s, "IndexError", a + "[-");
+                s.close();
+            }
+            case 6 -> {
+                // a length mismatch inside the prelude's element loop, at iteration k
+                String a = v("ea"), b = v("eb");
+                int n = between(1, 40);
+                s.add(a + " = " + createArray(pick("float64", "int64", "float32"), n));
+                s.add(b + " = " + createArray(pick("float64", "int64", "int32"), n));
+                s.open("for " + i + " in range(" + (k + 5) + "):");
+                s.open("if " + i + " == " + k + ":");
+                s.add(b + " = " + b + "[1:]");
+                s.close();
+                s.add(acc + " = " + acc + " + sum(" + a + " " + pick("+", "*", "-") + " " + b + ")");
+                markError(s, "ValueError", a + " ");
+                s.close();
+            }
+            case 7 -> {
+                // an integer division by zero inside the prelude's element loop, at iteration k
+                String a = v("ea");
+                int n = between(1, 40);
+                s.add(a + " = arange(" + n + ") + " + k);
+                s.open("for " + i + " in range(" + (k + 5) + "):");
+                s.add(acc + " = " + acc + " + sum(100 " + pick("//", "%") + " (" + a + " - " + i + "))");
+                markError(s, "ZeroDivisionError", "100 ");
                 s.close();
             }
             default -> {
