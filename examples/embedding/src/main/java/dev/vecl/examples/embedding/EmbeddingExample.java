@@ -46,7 +46,7 @@ public final class EmbeddingExample {
 
             // Java values can also be handed over as named globals
             vecl.putMember("scale", 0.5);
-            System.out.println("saxpy(scale, [2, 4], 0) = " + context.eval("vecl", "saxpy(scale, array([2.0, 4.0]), 0.0)"));
+            System.out.println("saxpy(scale,[2,4],0)= " + context.eval("vecl", "saxpy(scale, array([2.0, 4.0]), 0.0)"));
         }
 
         Path file = Files.createTempFile("vecl-example", ".txt");
