@@ -328,7 +328,15 @@ where = _elementwise(np.where)
 def v_abs(x):
     if isinstance(x, np.ndarray):
         return np.abs(x)
-    return _norm(abs(x))
+    return _wrap(_norm(abs(x)))
+
+
+def v_int(x, *base):
+    r = int(x, *base)
+    if not INT_MIN <= r < -INT_MIN:
+        # VecL ints are 64-bit: CPython's message for a value that does not fit a C long
+        raise VeclError("OverflowError", "Python int too large to convert to C long")
+    return r
 
 
 def v_sum(x):
@@ -373,12 +381,16 @@ def v_all(x):
 
 
 def read_text(path):
+    if not isinstance(path, str):
+        raise VeclError("TypeError", "read_text() argument 'path' must be str, not %s" % type(path).__name__)
     with open(path, encoding="utf-8") as f:
         return f.read()
 
 
 def save_pgm(path, values, width, height):
     v = np.asarray(values)
+    if len(v) != width * height:
+        raise VeclError("ValueError", "save_pgm(): %d values for a %dx%d image" % (len(v), width, height))
     if v.dtype == np.bool_:
         b = np.where(v, 255, 0).astype(np.uint8)
     else:
@@ -395,7 +407,7 @@ def v_time():
 def make_globals(argv):
     g = {
         "__name__": "__main__", "__builtins__": __builtins__,
-        "print": v_print, "str": vstr, "len": len, "range": range, "int": int, "float": float,
+        "print": v_print, "str": vstr, "len": len, "range": range, "int": v_int, "float": float,
         "bool": bool_, "float64": float64, "float32": float32, "int64": int64, "int32": int32,
         "zeros": zeros, "ones": ones, "empty": empty, "full": full, "arange": arange,
         "linspace": linspace, "array": array, "copy": copy, "astype": astype,
@@ -456,6 +468,8 @@ def _const(v, like):
 class Rewriter(ast.NodeTransformer):
     def visit_BinOp(self, node):
         self.generic_visit(node)
+        if type(node.op) not in _OPS:
+            raise VeclSyntax("the '@' operator is not supported in VecL", node.lineno, node.col_offset + 1)
         return _call("_v_binop", [_const(_OPS[type(node.op)], node), node.left, node.right], node)
 
     def visit_UnaryOp(self, node):
@@ -561,7 +575,11 @@ def main(argv):
         col = e.offset or 1
         report(sys.stderr, path, lines, e.lineno or 1, col, "SyntaxError", e.msg)
         return 1
-    tree = Rewriter().visit(tree)
+    try:
+        tree = Rewriter().visit(tree)
+    except VeclSyntax as e:
+        report(sys.stderr, path, lines, e.line, e.col, "SyntaxError", str(e))
+        return 1
     ast.fix_missing_locations(tree)
     code = compile(tree, path, "exec")
     g = make_globals(argv[2:])

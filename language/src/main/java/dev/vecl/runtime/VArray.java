@@ -107,24 +107,35 @@ public final class VArray implements TruffleObject {
     /** The VecL scalar at logical position i (0 <= i < length). */
     public Object load(int i) {
         int p = offset + i * stride;
-        return switch (dtype) {
-            case FLOAT64 -> ((double[]) storage)[p];
-            case FLOAT32 -> ((float[]) storage)[p];
-            case INT64 -> ((long[]) storage)[p];
-            case INT32 -> (long) ((int[]) storage)[p];
-            case BOOL -> ((boolean[]) storage)[p];
-        };
+        // tests on the storage class (exact, one compare each) rather than a switch on the dtype:
+        // the storage class determines the dtype, and float64 comes first because it is the common case
+        Object s = storage;
+        if (s instanceof double[] d) {
+            return d[p];
+        } else if (s instanceof long[] l) {
+            return l[p];
+        } else if (s instanceof float[] f) {
+            return f[p];
+        } else if (s instanceof int[] n) {
+            return (long) n[p];
+        }
+        return ((boolean[]) s)[p];
     }
 
     /** Stores a VecL scalar with NumPy's setitem casting (NaN into an int array is an error, ...). */
     public void store(int i, Object v) {
         int p = offset + i * stride;
-        switch (dtype) {
-            case FLOAT64 -> ((double[]) storage)[p] = Cast.toDouble(v);
-            case FLOAT32 -> ((float[]) storage)[p] = Cast.toFloat32(v);
-            case INT64 -> ((long[]) storage)[p] = Cast.toInt64(v);
-            case INT32 -> ((int[]) storage)[p] = Cast.toInt32(v);
-            case BOOL -> ((boolean[]) storage)[p] = Cast.toBool(v);
+        Object s = storage;
+        if (s instanceof double[] d) {
+            d[p] = v instanceof Double x ? x : Cast.toDouble(v);
+        } else if (s instanceof long[] l) {
+            l[p] = v instanceof Long x ? x : Cast.toInt64(v);
+        } else if (s instanceof float[] f) {
+            f[p] = v instanceof Float x ? x : Cast.toFloat32(v);
+        } else if (s instanceof int[] n) {
+            n[p] = Cast.toInt32(v);
+        } else {
+            ((boolean[]) s)[p] = Cast.toBool(v);
         }
     }
 
@@ -144,7 +155,7 @@ public final class VArray implements TruffleObject {
 
     public int checkIndex(long index) {
         long i = index < 0 ? index + length : index;
-        if (i < 0 || i >= length) {
+        if (Long.compareUnsigned(i, length) >= 0) {
             throw VeclError.index("index " + index + " is out of bounds for array of length " + length);
         }
         return (int) i;
