@@ -1,6 +1,5 @@
 package dev.vecl.trace.backend;
 
-import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
@@ -92,7 +91,7 @@ final class ControlNodes {
         @Children final Arg[] temp;
         @Children final SlotWrite[] toLabel;
         /** Slots dead once the jump has read them (body values and the temporaries). */
-        @CompilationFinal(dimensions = 1) int[] clear = new int[0];
+        @Child Clear clear = new Clear(new SlotWrite[0]);
 
         Jump(Arg[] from, SlotWrite[] toTemp, Arg[] temp, SlotWrite[] toLabel) {
             this.from = from;
@@ -117,9 +116,7 @@ final class ControlNodes {
             for (int k = 0; k < from.length; k++) {
                 toLabel[k].move(f, temp[k]);
             }
-            for (int s : clear) {
-                f.clearStatic(s);
-            }
+            clear.execute(f);
             return null;
         }
     }
@@ -129,17 +126,17 @@ final class ControlNodes {
      * virtual frame (and in every deopt state), and the loop would spend its time shuffling them.
      */
     static final class Clear extends OpNode {
-        @CompilationFinal(dimensions = 1) final int[] slots;
+        @Children final SlotWrite[] slots;
 
-        Clear(int[] slots) {
+        Clear(SlotWrite[] slots) {
             this.slots = slots;
         }
 
         @Override
         @ExplodeLoop
         Object execute(VirtualFrame f) {
-            for (int s : slots) {
-                f.clearStatic(s);
+            for (SlotWrite s : slots) {
+                s.zero(f);
             }
             return null;
         }

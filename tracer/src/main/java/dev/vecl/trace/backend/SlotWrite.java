@@ -17,6 +17,12 @@ abstract class SlotWrite extends Node {
 
     abstract void move(VirtualFrame f, Arg from);
 
+    /**
+     * Writes the zero of the slot's kind: a dead value becomes a constant, so it is no loop phi,
+     * and the slot never changes kind (Graal deoptimizes on frame slots merged with mixed kinds).
+     */
+    abstract void zero(VirtualFrame f);
+
     static SlotWrite of(Type t, int slot) {
         return switch (t) {
             case INT -> new Int(slot);
@@ -39,6 +45,11 @@ abstract class SlotWrite extends Node {
         }
 
         @Override
+        void zero(VirtualFrame f) {
+            f.setLongStatic(slot, 0L);
+        }
+
+        @Override
         void move(VirtualFrame f, Arg from) {
             f.setLongStatic(slot, from.i(f));
         }
@@ -52,6 +63,11 @@ abstract class SlotWrite extends Node {
         @Override
         void putBoxed(VirtualFrame f, Object v) {
             f.setDoubleStatic(slot, (Double) v);
+        }
+
+        @Override
+        void zero(VirtualFrame f) {
+            f.setDoubleStatic(slot, 0.0);
         }
 
         @Override
@@ -71,6 +87,11 @@ abstract class SlotWrite extends Node {
         }
 
         @Override
+        void zero(VirtualFrame f) {
+            f.setFloatStatic(slot, 0f);
+        }
+
+        @Override
         void move(VirtualFrame f, Arg from) {
             f.setFloatStatic(slot, from.s(f));
         }
@@ -87,6 +108,11 @@ abstract class SlotWrite extends Node {
         }
 
         @Override
+        void zero(VirtualFrame f) {
+            f.setBooleanStatic(slot, false);
+        }
+
+        @Override
         void move(VirtualFrame f, Arg from) {
             f.setBooleanStatic(slot, from.b(f));
         }
@@ -100,6 +126,11 @@ abstract class SlotWrite extends Node {
         @Override
         void putBoxed(VirtualFrame f, Object v) {
             f.setObjectStatic(slot, v);
+        }
+
+        @Override
+        void zero(VirtualFrame f) {
+            f.setObjectStatic(slot, null);
         }
 
         @Override

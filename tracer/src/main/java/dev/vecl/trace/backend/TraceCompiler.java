@@ -116,8 +116,46 @@ public final class TraceCompiler {
             }
         }
 
+        /** Slots of dead values, reused (static slots hold any kind): the frame stays as small as the live set. */
+        final Map<Type, java.util.ArrayDeque<Integer>> free = new java.util.EnumMap<>(Type.class);
+        /** The one kind each slot holds. */
+        final List<Type> slotTypes = new ArrayList<>();
+
         int slot(Value v) {
-            return slots.computeIfAbsent(v, k -> fd.addSlots(1, FrameSlotKind.Static));
+            return slots.computeIfAbsent(v, k -> {
+                java.util.ArrayDeque<Integer> q = free.get(v.type());
+                return q == null || q.isEmpty() ? newSlot(v.type()) : q.pop();
+            });
+        }
+
+        int newSlot(Type t) {
+            int s = fd.addSlots(1, FrameSlotKind.Static);
+            slotTypes.add(t);
+            return s;
+        }
+
+        SlotWrite[] zeros(List<Integer> ss) {
+            SlotWrite[] w = new SlotWrite[ss.size()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = SlotWrite.of(slotTypes.get(ss.get(i)), ss.get(i));
+            }
+            return w;
+        }
+
+        /** Releases the slots of values dead after op k (for reuse by later values of the same type); returns them. */
+        List<Integer> release(List<Value> dying) {
+            List<Integer> out = new ArrayList<>();
+            if (dying == null) {
+                return out;
+            }
+            for (Value v : dying) {
+                Integer sl = slots.get(v);
+                if (sl != null) {
+                    out.add(sl);
+                    free.computeIfAbsent(v.type(), t -> new java.util.ArrayDeque<>()).push(sl);
+                }
+            }
+            return out;
         }
 
         Arg arg(Value v) {
@@ -147,12 +185,13 @@ public final class TraceCompiler {
             }
             int labelIndex = trace.labelIndex();
             Op label = labelIndex < 0 ? null : trace.ops.get(labelIndex);
-            Map<Integer, List<Integer>> deadAfter = label == null ? Map.of() : deadSlots(labelIndex);
+            Map<Integer, List<Value>> deadAfter = deadValues(label);
             List<OpNode> pre = new ArrayList<>();
             List<OpNode> body = new ArrayList<>();
             Jump jump = null;
-            if (deadAfter.containsKey(-1)) {
-                pre.add(new ControlNodes.Clear(ints(deadAfter.get(-1))));
+            List<Integer> deadInputs = release(deadAfter.get(-1));
+            if (label != null && !deadInputs.isEmpty()) {
+                pre.add(new ControlNodes.Clear(zeros(deadInputs)));
             }
             for (int k = 0; k < trace.ops.size(); k++) {
                 Op op = trace.ops.get(k);
@@ -164,11 +203,11 @@ public final class TraceCompiler {
                     n = jump(op, label);
                     if (label != null) {
                         jump = (Jump) n;
-                        List<Integer> dead = new ArrayList<>(deadAfter.getOrDefault(k, List.of()));
+                        List<Integer> dead = release(deadAfter.get(k));
                         for (Arg t : jump.temp) {
                             dead.add(((Arg.Slot) t).slot());
                         }
-                        jump.clear = ints(dead);
+                        jump.clear = new ControlNodes.Clear(zeros(dead));
                         continue;
                     }
                 } else {
@@ -176,8 +215,9 @@ public final class TraceCompiler {
                 }
                 List<OpNode> into = label == null || k < labelIndex ? pre : body;
                 into.add(n);
-                if (deadAfter.containsKey(k)) {
-                    into.add(new ControlNodes.Clear(ints(deadAfter.get(k))));
+                List<Integer> dead = release(deadAfter.get(k));
+                if (label != null && !dead.isEmpty()) {
+                    into.add(new ControlNodes.Clear(zeros(dead)));
                 }
             }
             LoopNode loop = null;
@@ -188,7 +228,11 @@ public final class TraceCompiler {
                 int unroll = body.size() <= UNROLL_SMALL ? UNROLL : 1;
                 loop = Truffle.getRuntime().createLoopNode(new ControlNodes.LoopBody(Seq.of(body.toArray(new OpNode[0])), jump, unroll));
             }
-            TraceRootNode root = new TraceRootNode(language, fd.build(), name, inputs, Seq.of(pre.toArray(new OpNode[0])), loop);
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < slotTypes.size(); i++) {
+                all.add(i);
+            }
+            TraceRootNode root = new TraceRootNode(language, fd.build(), name, new ControlNodes.Clear(zeros(all)), inputs, Seq.of(pre.toArray(new OpNode[0])), loop);
             SlotWrite[] labelWrites = null;
             if (label != null) {
                 labelWrites = new SlotWrite[label.numArgs()];
@@ -204,11 +248,11 @@ public final class TraceCompiler {
         }
 
         /**
-         * For a loop trace: after which operation (-1: on entry) each slot that is not a label
-         * variable holds a dead value. Preamble values die in the preamble (only label variables
-         * cross the label); body values die within their iteration.
+         * After which operation (-1: on entry) each value is dead: its last use as an argument or
+         * in a snapshot. Label variables never die (they cross the back-edge); in a loop, every
+         * other preamble value dies in the preamble and every body value within its iteration.
          */
-        Map<Integer, List<Integer>> deadSlots(int labelIndex) {
+        Map<Integer, List<Value>> deadValues(Op label) {
             Map<Value, Integer> last = new IdentityHashMap<>();
             for (InputArg in : trace.inputs) {
                 last.put(in, -1);
@@ -236,12 +280,13 @@ public final class TraceCompiler {
                 }
             }
             java.util.Set<Value> labelVars = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            labelVars.addAll(trace.ops.get(labelIndex).args());
-            Map<Integer, List<Integer>> dead = new java.util.HashMap<>();
+            if (label != null) {
+                labelVars.addAll(label.args());
+            }
+            Map<Integer, List<Value>> dead = new java.util.HashMap<>();
             last.forEach((v, k) -> {
-                Integer s = slots.get(v);
-                if (s != null && !labelVars.contains(v)) {
-                    dead.computeIfAbsent(k, x -> new ArrayList<>()).add(s);
+                if (!labelVars.contains(v)) {
+                    dead.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
                 }
             });
             return dead;
@@ -258,7 +303,7 @@ public final class TraceCompiler {
             SlotWrite[] toLabel = new SlotWrite[n];
             for (int i = 0; i < n; i++) {
                 Type t = label.arg(i).type();
-                int tmp = fd.addSlots(1, FrameSlotKind.Static);
+                int tmp = newSlot(t);
                 toTemp[i] = SlotWrite.of(t, tmp);
                 temp[i] = Arg.slot(t, tmp);
                 toLabel[i] = SlotWrite.of(t, slots.get(label.arg(i)));

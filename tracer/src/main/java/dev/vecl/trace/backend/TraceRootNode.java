@@ -15,13 +15,16 @@ import com.oracle.truffle.api.nodes.RootNode;
  */
 final class TraceRootNode extends RootNode {
     @Children final SlotWrite[] inputs;
+    /** Zeroes every slot on entry, so each slot has one kind from the start. */
+    @Child ControlNodes.Clear init;
     @Child ControlNodes.Seq preamble;
     @Child LoopNode loop;
     private final String name;
     static final boolean PLAIN_LOOP = Boolean.getBoolean("vecl.plainloop");
 
-    TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop) {
+    TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, ControlNodes.Clear init, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop) {
         super(language, fd);
+        this.init = init;
         this.name = name;
         this.inputs = inputs;
         this.preamble = preamble;
@@ -31,6 +34,7 @@ final class TraceRootNode extends RootNode {
     @Override
     @ExplodeLoop
     public Object execute(VirtualFrame f) {
+        init.execute(f);
         Object[] args = f.getArguments();
         for (int i = 0; i < inputs.length; i++) {
             inputs[i].putBoxed(f, args[i]);
