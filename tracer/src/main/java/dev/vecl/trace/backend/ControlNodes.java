@@ -17,7 +17,7 @@ final class ControlNodes {
     static final int CHUNK = 1024;
 
     abstract static class Seq extends Node {
-        /** Null when every operation ran; otherwise what an operation returned (an exit, AT_LABEL, ...). */
+        /** Null when every operation ran; otherwise what the last one returned (a label-less trace's LabelValues). */
         abstract Object execute(VirtualFrame f);
 
         static Seq of(OpNode[] ops) {
@@ -165,15 +165,6 @@ final class ControlNodes {
             this.body = body;
             this.jump = jump;
             this.unroll = unroll;
-        }
-
-        Object run(VirtualFrame f) {
-            while (true) {
-                Object x = executeRepeatingWithValue(f);
-                if (x != CONTINUE_LOOP_STATUS) {
-                    return x;
-                }
-            }
         }
 
         @Override

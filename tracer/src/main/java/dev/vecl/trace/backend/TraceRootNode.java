@@ -20,7 +20,6 @@ final class TraceRootNode extends RootNode {
     @Child ControlNodes.Seq preamble;
     @Child LoopNode loop;
     private final String name;
-    static final boolean PLAIN_LOOP = Boolean.getBoolean("vecl.plainloop");
 
     TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, ControlNodes.Clear init, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop) {
         super(language, fd);
@@ -55,9 +54,6 @@ final class TraceRootNode extends RootNode {
         }
         if (loop == null) {
             return r;
-        }
-        if (PLAIN_LOOP) {
-            return ((ControlNodes.LoopBody) loop.getRepeatingNode()).run(f);
         }
         return loop.execute(f);
     }

@@ -79,6 +79,72 @@ class BridgeTest {
         assertThrows(IllegalArgumentException.class, () -> c.attachBridge(branchGuard, bridge));
     }
 
+    /**
+     * for i in range(n): for j in range(m): s = s + a[i * m + j] — nested loops the LuaJIT way:
+     * the inner loop's trace is the root; the exit of its loop test gets a bridge holding the rest
+     * of the outer loop (i += 1, the outer test, j = 0) that jumps back into the inner loop. The
+     * whole nest then runs as compiled code and leaves by the outer loop's test.
+     * Registers: r0=a r1=i r2=n r3=j r4=m r5=s; outer header pc 10, inner header pc 20.
+     */
+    static final String INNER = """
+            [p0: ref, i1: int, i2: int, i3: int, i4: int, f5: float]
+            label(p0, i1, i2, i3, i4, f5) [f@20: r0=p0 r1=i1 r2=i2 r3=i3 r4=i4 r5=f5]
+            b6 = int_lt(i3, i4)
+            guard_true(b6) [f@20: r0=p0 r1=i1 r2=i2 r3=i3 r4=i4 r5=f5]
+            i7 = int_mul(i1, i4)
+            i8 = int_add(i7, i3)
+            guard_class(p0, cls=array.float64) [f@22: r0=p0 r1=i1 r2=i2 r3=i3 r4=i4 r5=f5]
+            i9 = arraylen(p0)
+            guard_index(i8, i9) [f@22: r0=p0 r1=i1 r2=i2 r3=i3 r4=i4 r5=f5]
+            p10 = array_storage(p0)
+            i11 = array_offset(p0)
+            i12 = array_stride(p0)
+            i13 = int_mul(i8, i12)
+            i14 = int_add(i11, i13)
+            f15 = getarrayitem_f64(p10, i14)
+            f16 = float_add(f5, f15)
+            i17 = int_add(i3, 1)
+            jump(p0, i1, i2, i17, i4, f16)
+            """;
+
+    static final String OUTER_REST = """
+            [p0: ref, i1: int, i2: int, i3: int, i4: int, f5: float]
+            i6 = int_add(i1, 1)
+            b7 = int_lt(i6, i2)
+            guard_true(b7) [f@10: r0=p0 r1=i6 r2=i2 r3=i3 r4=i4 r5=f5]
+            jump(p0, i6, i2, 0, i4, f5)
+            """;
+
+    @Test
+    void nestedLoopsRunAsLinkedTraces() {
+        Trace inner = TraceText.parse(INNER);
+        TraceCompiler tc = new TraceCompiler();
+        CompiledTrace c = tc.compile(inner);
+        int innerExit = 2;
+        c.attachBridge(innerExit, tc.compile(TraceText.parse(OUTER_REST)));
+        int n = 7;
+        int m = 5;
+        double[] s = new double[n * m];
+        double expect = 0;
+        for (int k = 0; k < s.length; k++) {
+            s[k] = k * 0.5 + 1;
+        }
+        for (int k = 0; k < s.length; k++) {
+            expect += s[k];
+        }
+        VArray a = new VArray(DType.FLOAT64, s, 0, 1, s.length);
+        for (int rep = 0; rep < 100; rep++) {
+            TraceExit e = c.run(a, 0L, (long) n, 0L, (long) m, 0.0);
+            assertEquals(TraceExit.Kind.GUARD, e.kind());
+            assertEquals(10, e.frames().get(0).pc(), "leaves by the outer loop's test");
+            assertEquals((long) n, e.values[0][1]);
+            assertEquals((long) m, e.values[0][3]);
+            assertEquals(expect, e.values[0][5]);
+        }
+        assertTrue(c.isCompiled());
+        assertEquals(2, c.compilations());
+    }
+
     @Test
     void bridgeExitsPropagate() {
         Trace parent = TraceText.parse(BackendTraces.BRANCH);
