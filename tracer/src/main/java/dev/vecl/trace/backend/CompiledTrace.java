@@ -1,0 +1,165 @@
+package dev.vecl.trace.backend;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import com.oracle.truffle.api.RootCallTarget;
+
+import dev.vecl.trace.ir.Op;
+import dev.vecl.trace.ir.OpCode;
+import dev.vecl.trace.ir.Trace;
+import dev.vecl.trace.ir.Type;
+import dev.vecl.trace.ir.Value;
+
+/**
+ * A trace lowered to a Truffle call target. {@link #run} enters it with the trace's inputs (boxed,
+ * in input order) and returns how it left. Bridges attach to its exits.
+ */
+public final class CompiledTrace {
+    public final Trace trace;
+    private final TraceRootNode root;
+    private final RootCallTarget target;
+    private final List<ExitSite> sites;
+    private final Map<Integer, Exit.Leave> leaves;
+    private final Map<Value, Integer> slots;
+    private final SlotWrite[] labelWrites;
+    private final List<CompiledTrace> bridges = new ArrayList<>();
+    private long compileNanos;
+    private int compilations;
+
+    CompiledTrace(Trace trace, TraceRootNode root, List<ExitSite> sites, Map<Integer, Exit.Leave> leaves, Map<Value, Integer> slots, SlotWrite[] labelWrites) {
+        this.trace = trace;
+        this.root = root;
+        this.sites = sites;
+        this.leaves = leaves;
+        this.slots = slots;
+        this.labelWrites = labelWrites;
+        this.target = root.getCallTarget();
+    }
+
+    RootCallTarget callTarget() {
+        return target;
+    }
+
+    /**
+     * Runs the trace from its start (preamble, then the loop) on boxed inputs and returns the exit
+     * it left by. Not for a bridge that jumps to its parent's label (only its parent can continue it).
+     */
+    public TraceExit run(Object... inputs) {
+        Object r = target.call(inputs);
+        if (r instanceof TraceExit e) {
+            return e;
+        }
+        throw new IllegalStateException("trace " + root.getName() + " returned " + r + " (a bridge into a loop runs only from its parent)");
+    }
+
+    /** Exit sites (guards, operations that may raise, finish), in trace order. */
+    public List<ExitSite> exits() {
+        return Collections.unmodifiableList(sites);
+    }
+
+    public ExitSite exit(int opIndex) {
+        for (ExitSite s : sites) {
+            if (s.opIndex == opIndex) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no exit at op " + opIndex);
+    }
+
+    /**
+     * The parent values a bridge attached at {@code opIndex} receives, in order: the distinct
+     * non-constant values of that exit's snapshot. A bridge trace's inputs must match them in
+     * number and types.
+     */
+    public List<Value> bridgeInputs(int opIndex) {
+        return TraceCompiler.bridgeInputs(exit(opIndex).op);
+    }
+
+    /**
+     * From now on a failure at {@code opIndex} continues in {@code bridge}: its exits propagate out of
+     * this trace, and a bridge without a label that ends in a jump continues this trace's loop with
+     * the jump's values. Invalidates this trace's machine code and recompiles it once.
+     */
+    public synchronized void attachBridge(int opIndex, CompiledTrace bridge) {
+        Exit.Leave leave = leaves.get(opIndex);
+        if (leave == null) {
+            throw new IllegalArgumentException("no open exit at op " + opIndex + " (already bridged?)");
+        }
+        List<Value> ins = bridgeInputs(opIndex);
+        if (ins.size() != bridge.trace.inputs.size()) {
+            throw new IllegalArgumentException("bridge has " + bridge.trace.inputs.size() + " inputs, exit " + opIndex + " gives " + ins.size());
+        }
+        Arg[] args = new Arg[ins.size()];
+        for (int i = 0; i < args.length; i++) {
+            Value v = ins.get(i);
+            if (v.type() != bridge.trace.inputs.get(i).type()) {
+                throw new IllegalArgumentException("bridge input " + i + " is " + bridge.trace.inputs.get(i).type() + ", exit gives " + v.type());
+            }
+            args[i] = Arg.slot(v.type(), slots.get(v));
+        }
+        SlotWrite[] label = null;
+        Op last = bridge.trace.last();
+        if (bridge.trace.labelIndex() < 0 && last != null && last.opcode == OpCode.JUMP) {
+            if (labelWrites == null || labelWrites.length != last.numArgs()) {
+                throw new IllegalArgumentException("bridge jumps with " + last.numArgs() + " values to a trace whose label has " + (labelWrites == null ? "none" : labelWrites.length));
+            }
+            Op myLabel = trace.label();
+            label = new SlotWrite[labelWrites.length];
+            for (int i = 0; i < label.length; i++) {
+                Type t = myLabel.arg(i).type();
+                if (last.arg(i).type() != t) {
+                    throw new IllegalArgumentException("bridge jump value " + i + " is " + last.arg(i).type() + ", label wants " + t);
+                }
+                label[i] = SlotWrite.of(t, labelWrites[i].slot);
+            }
+        }
+        leaves.remove(opIndex);
+        // replace() tells the runtime, which invalidates the compiled parent
+        leave.replace(new Exit.Bridge(leave.site, args, bridge, label), "bridge attached");
+        bridges.add(bridge);
+        compileNow();
+    }
+
+    public List<CompiledTrace> bridges() {
+        return Collections.unmodifiableList(bridges);
+    }
+
+    /** Requests (and, without background compilation, performs) compilation; records the time it took. */
+    public boolean compileNow() {
+        long t0 = System.nanoTime();
+        boolean ok = Compilation.request(target);
+        long dt = System.nanoTime() - t0;
+        if (ok) {
+            compilations++;
+            compileNanos += dt;
+        }
+        return ok;
+    }
+
+    /** Whether the trace has valid Graal-compiled machine code right now. */
+    public boolean isCompiled() {
+        return Compilation.isCompiled(target);
+    }
+
+    /** Whether compilation can be requested and observed (the optimizing runtime, on the class path). */
+    public static boolean compilationAvailable() {
+        return Compilation.available();
+    }
+
+    /** Time spent in compile requests (the whole compilation when it is synchronous), in nanoseconds. */
+    public long compileNanos() {
+        return compileNanos;
+    }
+
+    public int compilations() {
+        return compilations;
+    }
+
+    @Override
+    public String toString() {
+        return root.getName();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.vecl.trace.backend;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * What happens when a guard fails or an operation would raise: leave the trace with the snapshot
+ * ({@link Leave}), or continue in an attached bridge ({@link Bridge}). Attaching replaces the node,
+ * which invalidates the compiled parent once.
+ */
+abstract class Exit extends Node {
+    final ExitSite site;
+
+    Exit(ExitSite site) {
+        this.site = site;
+    }
+
+    /** Leaves the trace (throws the {@link TraceExit}) or, for a bridge jumping back, throws {@link AtLabel}. */
+    abstract RuntimeException take(VirtualFrame f);
+
+    /** Boxes the snapshot's values into one array per frame. */
+    static final class Leave extends Exit {
+        @Children final Arg[] values;
+        @CompilationFinal(dimensions = 1) final int[] frameSizes;
+        /**
+         * False for exits expected to be rare: the first failure deoptimizes (once) and the
+         * recompiled trace then has this exit as a compiled path. True: compiled from the start.
+         */
+        @CompilationFinal boolean compiledPath;
+
+        Leave(ExitSite site, Arg[] values, int[] frameSizes, boolean compiledPath) {
+            super(site);
+            this.values = values;
+            this.frameSizes = frameSizes;
+            this.compiledPath = compiledPath;
+        }
+
+        @Override
+        @ExplodeLoop
+        RuntimeException take(VirtualFrame f) {
+            if (!compiledPath) {
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                compiledPath = true;
+            }
+            site.failures++;
+            Object[][] out = new Object[frameSizes.length][];
+            int k = 0;
+            for (int fr = 0; fr < frameSizes.length; fr++) {
+                Object[] regs = new Object[frameSizes[fr]];
+                for (int j = 0; j < frameSizes[fr]; j++) {
+                    regs[j] = values[k + j].boxed(f);
+                }
+                k += frameSizes[fr];
+                out[fr] = regs;
+            }
+            return new TraceExit(site, out);
+        }
+    }
+
+    /**
+     * Continues in a bridge: a compiled call (Truffle may inline it) with the bridge's inputs. The
+     * bridge's own exits propagate; a bridge that jumps to this trace's label gives the label values.
+     */
+    static final class Bridge extends Exit {
+        @Children final Arg[] inputs;
+        @Child DirectCallNode call;
+        /** Writes into this trace's label slots, for a bridge that jumps back; null if the bridge cannot. */
+        @Children final SlotWrite[] label;
+        final CompiledTrace bridge;
+
+        Bridge(ExitSite site, Arg[] inputs, CompiledTrace bridge, SlotWrite[] label) {
+            super(site);
+            this.inputs = inputs;
+            this.bridge = bridge;
+            this.call = DirectCallNode.create(bridge.callTarget());
+            this.label = label;
+        }
+
+        @Override
+        @ExplodeLoop
+        RuntimeException take(VirtualFrame f) {
+            site.failures++;
+            Object[] args = new Object[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                args[i] = inputs[i].boxed(f);
+            }
+            Object r = call.call(args);
+            if (label != null && r instanceof LabelValues lv) {
+                for (int i = 0; i < label.length; i++) {
+                    label[i].putBoxed(f, lv.values[i]);
+                }
+                return AtLabel.INSTANCE;
+            }
+            return (TraceExit) r;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.vecl.trace.backend;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.RootNode;
+
+/**
+ * A compiled trace: unbox the inputs into typed static slots, run the preamble once, then repeat
+ * the loop body (a Truffle {@link LoopNode}: a plain loop in compiled code, and OSR if a long
+ * first run starts before the trace is compiled). Returns a {@link TraceExit}, or for a bridge
+ * that jumps to its parent's label, {@link LabelValues}.
+ */
+final class TraceRootNode extends RootNode {
+    @Children final SlotWrite[] inputs;
+    /** Zeroes every slot on entry, so each slot has one kind from the start. */
+    @Child ControlNodes.Clear init;
+    @Child ControlNodes.Seq preamble;
+    @Child LoopNode loop;
+    private final String name;
+
+    TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, ControlNodes.Clear init, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop) {
+        super(language, fd);
+        this.init = init;
+        this.name = name;
+        this.inputs = inputs;
+        this.preamble = preamble;
+        this.loop = loop;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object execute(VirtualFrame f) {
+        init.execute(f);
+        Object[] args = f.getArguments();
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i].putBoxed(f, args[i]);
+        }
+        try {
+            return run(f);
+        } catch (TraceExit e) {
+            return e;
+        }
+    }
+
+    private Object run(VirtualFrame f) {
+        Object r;
+        try {
+            r = preamble.execute(f);
+        } catch (AtLabel e) {
+            r = null;
+        }
+        if (loop == null) {
+            return r;
+        }
+        return loop.execute(f);
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

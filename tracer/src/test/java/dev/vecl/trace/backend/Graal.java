@@ -1,0 +1,40 @@
+package dev.vecl.trace.backend;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * An entered polyglot context whose engine compiles deterministically: synchronously, single
+ * tier, failures thrown. Trace root nodes made while it is entered belong to its engine.
+ */
+final class Graal implements AutoCloseable {
+    final Context context;
+
+    private Graal(Context context) {
+        this.context = context;
+        context.enter();
+    }
+
+    static Graal enter() {
+        Context c = Context.newBuilder()
+                .allowExperimentalOptions(true)
+                .option("engine.BackgroundCompilation", "false")
+                .option("engine.MultiTier", "false")
+                .option("engine.CompilationFailureAction", "Throw")
+                .option("engine.SingleTierCompilationThreshold", "1000000")
+                .option("engine.OSR", "false")
+                .build();
+        return new Graal(c);
+    }
+
+    String implementation() {
+        Engine e = context.getEngine();
+        return e.getImplementationName();
+    }
+
+    @Override
+    public void close() {
+        context.leave();
+        context.close();
+    }
+}
