@@ -534,6 +534,10 @@ public final class Interpreter {
                                 pc = hooks.onLoopHeader(this, c, regs, pc, idx);
                             } else {
                                 pc += 2;
+                                // and the FORRANGE of a for loop right after it: one dispatch per iteration instead of three
+                                if (code[pc] == Op.FORRANGE) {
+                                    pc = rangeStep(regs, code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]) ? pc + 6 : code[pc + 5];
+                                }
                             }
                         }
                     }
