@@ -168,7 +168,7 @@ _CMP = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge
 def _check_arrays(op, a, b):
     aa, ba = isinstance(a, np.ndarray), isinstance(b, np.ndarray)
     if aa and ba and len(a) != len(b):
-        raise VeclError("ValueError", "operands could not be broadcast together with shapes (%d,) (%d,)"
+        raise VeclError("ValueError", "operands could not be broadcast together with shapes (%d,) (%d,) "
                         % (len(a), len(b)))
     if op in ("/", "//", "%"):
         # the spec: integer arrays divided or taken modulo by zero raise, as integer scalars do
@@ -304,7 +304,7 @@ def _elementwise(npf):
         arrays = [x for x in args if isinstance(x, np.ndarray)]
         for i in range(len(arrays) - 1):
             if len(arrays[i]) != len(arrays[i + 1]):
-                raise VeclError("ValueError", "operands could not be broadcast together with shapes (%d,) (%d,)"
+                raise VeclError("ValueError", "operands could not be broadcast together with shapes (%d,) (%d,) "
                                 % (len(arrays[i]), len(arrays[i + 1])))
         r = npf(*args)
         if isinstance(r, np.ndarray) and r.ndim == 0:
@@ -355,7 +355,7 @@ def mean(x):
 
 def dot(a, b):
     if len(a) != len(b):
-        raise VeclError("ValueError", "operands could not be broadcast together with shapes (%d,) (%d,)"
+        raise VeclError("ValueError", "operands could not be broadcast together with shapes (%d,) (%d,) "
                         % (len(a), len(b)))
     return _norm(np.sum(a * b))
 

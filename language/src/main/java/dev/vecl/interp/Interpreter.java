@@ -404,6 +404,85 @@ public final class Interpreter {
     // ---- the loop ----
 
     /**
+     * The instructions that are rare in hot loops, out of {@link #execute} so that the host JIT
+     * compiles a small dispatch loop (better code, and fast recompilation after a deoptimization).
+     * Returns the next pc; errors propagate to {@code execute}, which locates them at {@code pc}.
+     */
+    private int executeCold(Code c, Object[] regs, int pc) {
+        final int[] code = c.code;
+        final Object[] consts = c.consts;
+        switch (code[pc]) {
+            case Op.NOP -> pc += 1;
+            case Op.SETGLOBAL -> {
+                c.globals.values[code[pc + 1]] = regs[code[pc + 2]];
+                pc += 3;
+            }
+            case Op.LOADGLOBAL -> {
+                regs[code[pc + 1]] = c.globals.values[code[pc + 2]];
+                pc += 3;
+            }
+            case Op.IS -> {
+                regs[code[pc + 1]] = is(regs[code[pc + 2]], regs[code[pc + 3]]);
+                pc += 4;
+            }
+            case Op.ISNOT -> {
+                regs[code[pc + 1]] = !is(regs[code[pc + 2]], regs[code[pc + 3]]);
+                pc += 4;
+            }
+            case Op.NEG, Op.POS, Op.INVERT -> {
+                regs[code[pc + 1]] = unary(code[pc], regs[code[pc + 2]]);
+                pc += 3;
+            }
+            case Op.NOT -> {
+                regs[code[pc + 1]] = !truthy(regs[code[pc + 2]]);
+                pc += 3;
+            }
+            case Op.RANGEPREP -> {
+                rangePrep(regs, code[pc + 1], code[pc + 2], code[pc + 3]);
+                pc += 4;
+            }
+            case Op.ITERPREP -> {
+                iterPrep(regs, code[pc + 1], code[pc + 2]);
+                pc += 3;
+            }
+            case Op.GETSLICE -> {
+                regs[code[pc + 1]] = Ops.getSlice(regs[code[pc + 2]], regs[code[pc + 3]], regs[code[pc + 4]], regs[code[pc + 5]]);
+                pc += 6;
+            }
+            case Op.SETSLICE -> {
+                Ops.setSlice(regs[code[pc + 1]], regs[code[pc + 2]], regs[code[pc + 3]], regs[code[pc + 4]], regs[code[pc + 5]]);
+                pc += 6;
+            }
+            case Op.GETATTR -> {
+                regs[code[pc + 1]] = getAttr(regs[code[pc + 2]], c.names[code[pc + 3]]);
+                pc += 4;
+            }
+            case Op.CALLMETHOD -> {
+                int start = code[pc + 4];
+                regs[code[pc + 1]] = Ops.callMethod(regs[code[pc + 2]], c.names[code[pc + 3]], Arrays.copyOfRange(regs, start, start + code[pc + 5]));
+                pc += 6;
+            }
+            case Op.MAKELIST -> {
+                regs[code[pc + 1]] = makeList(regs, code[pc + 2], code[pc + 3]);
+                pc += 4;
+            }
+            case Op.MAKEFUNC -> {
+                Code fc = (Code) consts[code[pc + 2]];
+                int start = code[pc + 3];
+                regs[code[pc + 1]] = new VFunction(fc.name, fc, Arrays.copyOfRange(regs, start, start + code[pc + 4]));
+                pc += 5;
+            }
+            case Op.ASSERTFAIL -> {
+                int m = code[pc + 1];
+                throw VeclError.assertion(m < 0 ? "" : Ops.str(regs[m]));
+            }
+            default -> throw new IllegalStateException("bad opcode " + code[pc] + " at pc " + pc + " in " + c.name);
+        }
+        return pc;
+    }
+
+
+    /**
      * Runs {@code c} from {@code startPc} with register file {@code regs} until RETURN. Errors
      * are located at the failing instruction unless the code is prelude code (then the caller's
      * user instruction gets them).
@@ -418,7 +497,6 @@ public final class Interpreter {
                     recorder.record(this, c, regs, pc);
                 }
                 switch (code[pc]) {
-                    case Op.NOP -> pc += 1;
                     case Op.CONST -> {
                         regs[code[pc + 1]] = consts[code[pc + 2]];
                         pc += 3;
@@ -433,14 +511,6 @@ public final class Interpreter {
                             throw undefinedGlobal(c, code[pc + 2]);
                         }
                         regs[code[pc + 1]] = v;
-                        pc += 3;
-                    }
-                    case Op.SETGLOBAL -> {
-                        c.globals.values[code[pc + 1]] = regs[code[pc + 2]];
-                        pc += 3;
-                    }
-                    case Op.LOADGLOBAL -> {
-                        regs[code[pc + 1]] = c.globals.values[code[pc + 2]];
                         pc += 3;
                     }
                     case Op.CHECKBOUND -> {
@@ -509,22 +579,6 @@ public final class Interpreter {
                             pc = truthy(r) ? pc + 3 : code[pc + 2];
                         }
                     }
-                    case Op.IS -> {
-                        regs[code[pc + 1]] = is(regs[code[pc + 2]], regs[code[pc + 3]]);
-                        pc += 4;
-                    }
-                    case Op.ISNOT -> {
-                        regs[code[pc + 1]] = !is(regs[code[pc + 2]], regs[code[pc + 3]]);
-                        pc += 4;
-                    }
-                    case Op.NEG, Op.POS, Op.INVERT -> {
-                        regs[code[pc + 1]] = unary(code[pc], regs[code[pc + 2]]);
-                        pc += 3;
-                    }
-                    case Op.NOT -> {
-                        regs[code[pc + 1]] = !truthy(regs[code[pc + 2]]);
-                        pc += 3;
-                    }
                     case Op.JUMP -> {
                         pc = code[pc + 1];
                         // a back-edge lands on a LOOP: run it here, saving a dispatch (not while recording)
@@ -551,15 +605,7 @@ public final class Interpreter {
                             pc += 2;
                         }
                     }
-                    case Op.RANGEPREP -> {
-                        rangePrep(regs, code[pc + 1], code[pc + 2], code[pc + 3]);
-                        pc += 4;
-                    }
                     case Op.FORRANGE -> pc = rangeStep(regs, code[pc + 1], code[pc + 2], code[pc + 3], code[pc + 4]) ? pc + 6 : code[pc + 5];
-                    case Op.ITERPREP -> {
-                        iterPrep(regs, code[pc + 1], code[pc + 2]);
-                        pc += 3;
-                    }
                     case Op.FORITER -> pc = iterStep(regs, code[pc + 1], code[pc + 2], code[pc + 3]) ? pc + 5 : code[pc + 4];
                     case Op.GETITEM -> {
                         regs[code[pc + 1]] = Ops.getItem(regs[code[pc + 2]], regs[code[pc + 3]]);
@@ -567,18 +613,6 @@ public final class Interpreter {
                     }
                     case Op.SETITEM -> {
                         Ops.setItem(regs[code[pc + 1]], regs[code[pc + 2]], regs[code[pc + 3]]);
-                        pc += 4;
-                    }
-                    case Op.GETSLICE -> {
-                        regs[code[pc + 1]] = Ops.getSlice(regs[code[pc + 2]], regs[code[pc + 3]], regs[code[pc + 4]], regs[code[pc + 5]]);
-                        pc += 6;
-                    }
-                    case Op.SETSLICE -> {
-                        Ops.setSlice(regs[code[pc + 1]], regs[code[pc + 2]], regs[code[pc + 3]], regs[code[pc + 4]], regs[code[pc + 5]]);
-                        pc += 6;
-                    }
-                    case Op.GETATTR -> {
-                        regs[code[pc + 1]] = getAttr(regs[code[pc + 2]], c.names[code[pc + 3]]);
                         pc += 4;
                     }
                     case Op.CALL -> {
@@ -589,29 +623,10 @@ public final class Interpreter {
                                         : callValue(fn, regs, code[pc + 3], code[pc + 4], kwNames);
                         pc += 6;
                     }
-                    case Op.CALLMETHOD -> {
-                        int start = code[pc + 4];
-                        regs[code[pc + 1]] = Ops.callMethod(regs[code[pc + 2]], c.names[code[pc + 3]], Arrays.copyOfRange(regs, start, start + code[pc + 5]));
-                        pc += 6;
-                    }
-                    case Op.MAKELIST -> {
-                        regs[code[pc + 1]] = makeList(regs, code[pc + 2], code[pc + 3]);
-                        pc += 4;
-                    }
-                    case Op.MAKEFUNC -> {
-                        Code fc = (Code) consts[code[pc + 2]];
-                        int start = code[pc + 3];
-                        regs[code[pc + 1]] = new VFunction(fc.name, fc, Arrays.copyOfRange(regs, start, start + code[pc + 4]));
-                        pc += 5;
-                    }
                     case Op.RETURN -> {
                         return regs[code[pc + 1]];
                     }
-                    case Op.ASSERTFAIL -> {
-                        int m = code[pc + 1];
-                        throw VeclError.assertion(m < 0 ? "" : Ops.str(regs[m]));
-                    }
-                    default -> throw new IllegalStateException("bad opcode " + code[pc] + " at pc " + pc + " in " + c.name);
+                    default -> pc = executeCold(c, regs, pc);
                 }
             }
         } catch (VeclError e) {

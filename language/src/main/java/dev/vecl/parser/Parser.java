@@ -55,7 +55,10 @@ public final class Parser {
         }
         VeclError lexError = (VeclError) last.value;
         if (lexError.detail.endsWith("was never closed")) {
-            if (after(parseError.getLine(), parseError.getColumn(), lexError.getLine(), lexError.getColumn())) {
+            // CPython 3.11 reports the unclosed bracket when its parser ran into the end of input (it
+            // looks one token past the failing one), or when the parse error is on a later line than
+            // the bracket; otherwise the parse error stands (`def f(:` is "invalid syntax").
+            if (p >= toks.size() - 3 || parseError.getLine() > lexError.getLine()) {
                 return lexError;
             }
             return parseError;
