@@ -128,8 +128,9 @@ public final class TraceRecorder implements Recorder {
         Frame root = new Frame(code, regs, nameOf(code));
         frames.add(root);
         List<Integer> in = new ArrayList<>();
+        java.util.BitSet live = Liveness.liveAt(code, loopPc);
         for (int r = 0; r < regs.length; r++) {
-            if (regs[r] != null) {
+            if (regs[r] != null && live.get(r)) {
                 in.add(r);
             }
         }
@@ -302,6 +303,13 @@ public final class TraceRecorder implements Recorder {
             }
             next[k] = v;
         }
+        java.util.BitSet live = Liveness.liveAt(loopCode, loopPc);
+        for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
+            if (r < root.shadow.length && root.shadow[r] != null && !isInput(r)) {
+                // live at the header but unset when recording started: the next recording will carry it
+                throw new Abort("new-live-register");
+            }
+        }
         b.jump(next);
         Trace t;
         try {
@@ -312,6 +320,15 @@ public final class TraceRecorder implements Recorder {
         done = true;
         interp.recorder = null;
         listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, Map.copyOf(codes), Map.copyOf(functions)));
+    }
+
+    private boolean isInput(int r) {
+        for (int x : inputRegs) {
+            if (x == r) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Frame top() {
@@ -391,12 +408,14 @@ public final class TraceRecorder implements Recorder {
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
             TreeMap<Integer, Value> regs = new TreeMap<>();
+            int pc = i == frames.size() - 1 ? curPc : f.callPc;
+            java.util.BitSet live = Liveness.liveAt(f.code, pc);
             for (int r = 0; r < f.shadow.length; r++) {
-                if (f.shadow[r] != null) {
+                if (f.shadow[r] != null && live.get(r)) {
                     regs.put(r, f.shadow[r]);
                 }
             }
-            out.add(new Snapshot.Frame(f.name, i == frames.size() - 1 ? curPc : f.callPc, regs));
+            out.add(new Snapshot.Frame(f.name, pc, regs));
         }
         return new Snapshot(out);
     }
@@ -1238,15 +1257,16 @@ public final class TraceRecorder implements Recorder {
         return emit(OpCode.INT_ADD, off, emit(OpCode.INT_MUL, j, stride));
     }
 
-    /** Python's index normalisation with guards: returns j with 0 <= j < len (guarded). */
+    /**
+     * Python's index normalisation with guards: returns j with 0 <= j < len (guarded). A
+     * non-negative index needs only guard_index (which fails for negative ones too: the interpreter
+     * then redoes the access); a negative one is guarded negative and becomes {@code i + len}.
+     */
     private Value checkedIndex(Value idx, long runtimeIndex, Value len) {
         Value j = idx;
-        if (!(idx instanceof Const.Int k && k.value() >= 0)) {
-            boolean neg = runtimeIndex < 0;
-            guardBool(emit(OpCode.INT_LT, idx, new Const.Int(0)), neg);
-            if (neg) {
-                j = emit(OpCode.INT_ADD, idx, len);
-            }
+        if (runtimeIndex < 0) {
+            guardBool(emit(OpCode.INT_LT, idx, new Const.Int(0)), true);
+            j = emit(OpCode.INT_ADD, idx, len);
         }
         guard(OpCode.GUARD_INDEX, j, len);
         return j;

@@ -1,9 +1,12 @@
 package dev.vecl.trace.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** Traces of small real programs, as recorded and as optimized, and their programs' output through the reference executor. */
 class RecorderTest {
     static final String W2 = """
                     def w2(a, b, c, n):
@@ -17,11 +20,19 @@ class RecorderTest {
                     print(a[7], a[199], sum(a))
                     """;
 
+    /** Runs in trace mode with the reference executor and checks the output against the interpreter's. */
+    static JitRun same(String program, int threshold) {
+        String off = JitRun.run(program, "off", "none", threshold).output;
+        JitRun r = JitRun.run(program, "trace", "reference", threshold);
+        assertEquals(off, r.output, () -> "trace mode differs; jit log:\n" + r.log);
+        return r;
+    }
+
     @Test
-    void debugW2() {
-        JitRun r = JitRun.run(W2, "trace", "reference", 50);
-        System.out.println(r.output);
-        System.out.println(r.log);
-        assertEquals(JitRun.run(W2, "off", "none", 50).output, r.output);
+    void w2Recorded() {
+        JitRun r = same(W2, 50);
+        System.out.println(r.trace("loop w2@", "recorded"));
+        System.out.println(r.trace("loop w2@", "optimized"));
+        assertTrue(r.log.contains("# event exit trace="), r.log);
     }
 }
