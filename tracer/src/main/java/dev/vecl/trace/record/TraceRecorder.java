@@ -313,13 +313,41 @@ public final class TraceRecorder implements Recorder {
         b.jump(next);
         Trace t;
         try {
-            t = b.build();
+            t = pureGlobalReads(b.build());
         } catch (RuntimeException e) {
             throw new Abort("internal: " + e.getMessage());
         }
         done = true;
         interp.recorder = null;
         listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, Map.copyOf(codes), Map.copyOf(functions)));
+    }
+
+    /**
+     * A trace that writes no global reads each global as a pure call: while it runs nothing else
+     * does (any other path leaves it through a guard), so CSE and peeling may read a global, e.g.
+     * the function a loop calls, once per entry.
+     */
+    private static Trace pureGlobalReads(Trace t) {
+        for (dev.vecl.trace.ir.Op op : t.ops) {
+            if ("setglobal".equals(op.descr)) {
+                return t;
+            }
+        }
+        Map<Value, Value> sub = new IdentityHashMap<>();
+        List<dev.vecl.trace.ir.Op> out = new ArrayList<>(t.ops.size());
+        boolean changed = false;
+        for (dev.vecl.trace.ir.Op op : t.ops) {
+            dev.vecl.trace.ir.Op n = op.map(v -> sub.getOrDefault(v, v));
+            if (n.opcode == OpCode.CALL_R && "getglobal".equals(n.descr)) {
+                n = new dev.vecl.trace.ir.Op(OpCode.CALL_PURE_R, n.args(), n.descr, n.snapshot);
+                changed = true;
+            }
+            if (n != op) {
+                sub.put(op, n);
+            }
+            out.add(n);
+        }
+        return changed ? dev.vecl.trace.ir.TraceVerifier.verify(new Trace(t.inputs, out)) : t;
     }
 
     private boolean isInput(int r) {

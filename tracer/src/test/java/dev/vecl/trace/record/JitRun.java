@@ -40,7 +40,8 @@ final class JitRun {
                     if (e.isInternalError()) {
                         throw e;
                     }
-                    out.writeBytes(("ERR " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                    String at = e.getSourceLocation() == null ? "" : " at " + e.getSourceLocation().getStartLine() + ":" + e.getSourceLocation().getStartColumn();
+                    out.writeBytes(("ERR " + e.getMessage() + at + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
             String log = Files.readString(logFile);
