@@ -216,7 +216,7 @@ public final class TraceRecorder implements Recorder {
             }
             Frame f = new Frame(code, regs, nameOf(code));
             for (int r = 0; r < regs.length; r++) {
-                if (r < call.args.length) {
+                if (r < call.args.length && call.args[r] != null) {
                     f.shadow[r] = call.args[r];
                 } else if (regs[r] != null) {
                     // default parameter values: fixed by the guarded function object
@@ -842,17 +842,10 @@ public final class TraceRecorder implements Recorder {
         String[] kwNames = kw < 0 ? null : (String[]) f.code.consts[kw];
         Value fv = shadow(f, fnReg);
         if (fn instanceof VFunction vf) {
-            if (kwNames != null || vf.code.varargsReg >= 0 || n > vf.code.numParams) {
-                throw new Abort("unsupported: call shape");
-            }
             specialise(fv, fn);
-            Value[] args = new Value[n];
-            for (int k = 0; k < n; k++) {
-                args[k] = shadow(f, start + k);
-            }
             f.callPc = pc;
             f.callDst = dst;
-            expectInline = new Inline(vf.code, args);
+            expectInline = new Inline(vf.code, bindShadows(f, vf.code, start, n, kwNames));
             return;
         }
         if (fn instanceof VBuiltin bi) {
@@ -881,6 +874,39 @@ public final class TraceRecorder implements Recorder {
             return;
         }
         throw new Abort("exception");
+    }
+
+    /**
+     * The callee's parameter registers as {@code Interpreter.bind} fills them, in trace values:
+     * positional and keyword arguments, a list for {@code *rest}; defaults are left to
+     * {@link #enterFrame} (constants of the guarded function).
+     */
+    private Value[] bindShadows(Frame f, Code callee, int start, int n, String[] kwNames) {
+        int np = callee.numParams;
+        int nkw = kwNames == null ? 0 : kwNames.length;
+        int npos = n - nkw;
+        Value[] args = new Value[Math.max(np, callee.varargsReg + 1)];
+        for (int j = 0; j < Math.min(npos, np); j++) {
+            args[j] = shadow(f, start + j);
+        }
+        if (callee.varargsReg >= 0) {
+            int extra = Math.max(0, npos - np);
+            Value[] rest = new Value[extra];
+            for (int k = 0; k < extra; k++) {
+                rest[k] = boxed(shadow(f, start + np + k));
+            }
+            args[callee.varargsReg] = call(OpCode.CALL_R, "makelist", x -> new VList(new ArrayList<>(List.of(x))), rest);
+        } else if (npos > np) {
+            throw new Abort("exception");
+        }
+        for (int k = 0; k < nkw; k++) {
+            int j = java.util.Arrays.asList(callee.paramNames).indexOf(kwNames[k]);
+            if (j < 0 || args[j] != null) {
+                throw new Abort("exception");
+            }
+            args[j] = shadow(f, start + npos + k);
+        }
+        return args;
     }
 
     /** Builtins whose effect on these operand types is an IR operation. */
@@ -1355,19 +1381,27 @@ public final class TraceRecorder implements Recorder {
         Value stored = switch (a.dtype) {
             case FLOAT64 -> isNumber(v) ? toF64(x) : null;
             case FLOAT32 -> isNumber(v) ? toF32(x) : null;
-            case INT64 -> v instanceof Long || v instanceof Boolean ? toInt(x) : null;
+            case INT64 -> v instanceof Long || v instanceof Boolean ? toInt(x) : isNumber(v) ? emit(OpCode.CAST_FLOAT_TO_INT, toF64(x)) : null;
             case INT32 -> {
-                if (!(v instanceof Long || v instanceof Boolean)) {
+                if (!isNumber(v)) {
                     yield null;
                 }
-                Value xi = toInt(x);
-                if (v instanceof Long) {
+                // Cast.toInt32: floats truncate (NaN, inf and huge values raise), then the int32 range is checked
+                Value xi = v instanceof Double || v instanceof Float ? emit(OpCode.CAST_FLOAT_TO_INT, toF64(x)) : toInt(x);
+                if (!(v instanceof Boolean)) {
                     // Cast.checkInt32: out of range is an OverflowError (the interpreter raises it)
                     guard(OpCode.GUARD_INDEX, emit(OpCode.INT_ADD, xi, new Const.Int(1L << 31)), new Const.Int(1L << 32));
                 }
                 yield xi;
             }
-            case BOOL -> v instanceof Boolean ? x : null;
+            case BOOL -> switch (x.type()) {
+                // Cast.toBool is truthiness
+                case BOOL -> x;
+                case INT -> emit(OpCode.INT_NE, x, new Const.Int(0));
+                case FLOAT -> emit(OpCode.FLOAT_NE, x, new Const.Float64(0.0));
+                case F32 -> emit(OpCode.F32_NE, x, new Const.Float32(0.0f));
+                default -> null;
+            };
         };
         if (stored == null) {
             throw new Abort("unsupported: store of " + dev.vecl.runtime.Ops.typeName(v) + " into " + a.dtype.name().toLowerCase());

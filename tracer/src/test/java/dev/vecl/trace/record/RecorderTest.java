@@ -383,9 +383,35 @@ class RecorderTest {
                     print(poly(500))
                     """;
 
+    static final String CALL_SHAPES = """
+                    def scale(x, k=2.0, off=0.0):
+                        return x * k + off
+                    def pick(*xs):
+                        return xs[0] + len(xs)
+                    def run(n):
+                        t = 0.0
+                        for i in range(n):
+                            t = t + scale(i, off=1.0) + pick(i, 1, 2) + scale(0.5)
+                        return t
+                    print(run(300))
+                    m = ones(50, bool)
+                    z = zeros(100, int64)
+                    for i in range(100):
+                        z[i] = i * 0.75
+                    print(m[3], sum(z))
+                    """;
+
+    @Test
+    void keywordsDefaultsAndRest() {
+        JitRun r = same(CALL_SHAPES, 20);
+        ran(r, "run@");
+        assertTrue(r.trace("loop run@", "recorded").contains("fn=makelist"), r.log);
+        assertTrue(!r.log.contains("reason="), "nothing aborts: " + r.log);
+    }
+
     static List<String> programs() {
         return List.of(W2, SUM, CALL, PRELUDE_ADD, BRANCH, TYPE_CHANGE, INDEX_ERROR, ERROR_IN_CALL, FLOAT32, LISTS, NESTED, GLOBALS, VIEWS,
-                        WHILE_BREAK, INT32, MATH, MIXED);
+                        WHILE_BREAK, INT32, MATH, MIXED, CALL_SHAPES);
     }
 
     /** Every program, with thresholds from "record at the first header" up: output identical to the interpreter's. */
