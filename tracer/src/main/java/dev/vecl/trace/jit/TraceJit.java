@@ -77,10 +77,10 @@ public final class TraceJit implements JitHooks {
         if (log != null) {
             log.event("jit", "mode=" + context.jitMode + " threshold=" + threshold + " executor=" + (compiler == null ? "none" : compiler.name()));
         }
-        if (context.jitStats || log != null) {
+        if (context.jitStats) {
+            // the interpreter has no end-of-context hook yet (see docs/tracer.md): print when the VM exits
             PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
-            boolean printStats = context.jitStats;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dispose(printStats ? err : null)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dispose(err)));
         }
     }
 

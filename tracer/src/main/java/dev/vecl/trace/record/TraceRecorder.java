@@ -96,6 +96,8 @@ public final class TraceRecorder implements Recorder {
     private final Code loopCode;
     private final int loopPc;
     private final int limit;
+    /** pc of the loop's last back-edge jump: the loop's body lies between the header and it. */
+    private final int backEdgePc;
     private final TraceBuilder b = new TraceBuilder();
     private final List<Frame> frames = new ArrayList<>();
     private final int[] inputRegs;
@@ -125,6 +127,7 @@ public final class TraceRecorder implements Recorder {
         this.loopCode = code;
         this.loopPc = loopPc;
         this.limit = limit;
+        this.backEdgePc = backEdge(code, loopPc);
         Frame root = new Frame(code, regs, nameOf(code));
         frames.add(root);
         List<Integer> in = new ArrayList<>();
@@ -147,6 +150,16 @@ public final class TraceRecorder implements Recorder {
         }
         curPc = loopPc;
         b.label(snapshot(), vars);
+    }
+
+    private static int backEdge(Code code, int loopPc) {
+        int last = code.code.length;
+        for (int pc = 0; pc < code.code.length; pc += Op.length(code.code[pc])) {
+            if (code.code[pc] == Op.JUMP && code.code[pc + 1] == loopPc) {
+                last = pc;
+            }
+        }
+        return last;
     }
 
     // ------------------------------------------------------------------ types
@@ -183,9 +196,14 @@ public final class TraceRecorder implements Recorder {
                 // an error unwound frames we had entered (VecL has no try: it ends the program or eval)
                 throw new Abort("exception");
             }
-            if (pc == loopPc && frames.size() == 1) {
-                close();
-                return;
+            if (frames.size() == 1) {
+                if (pc == loopPc) {
+                    close();
+                    return;
+                }
+                if (pc < loopPc || pc > backEdgePc) {
+                    throw new Abort("loop-exit"); // this iteration leaves the loop: the next recording takes a normal one
+                }
             }
             if (b.size() > limit) {
                 throw new Abort("too-long");
