@@ -409,9 +409,55 @@ class RecorderTest {
         assertTrue(!r.log.contains("reason="), "nothing aborts: " + r.log);
     }
 
+    static final String GUARDS = """
+                    def fill(a, n):
+                        for i in range(n):
+                            a[i] = a[i] * 2.0 + i
+                    b = arange(200) * 1.0
+                    fill(b, 200)
+                    v = b[10:110]
+                    fill(v, 100)
+                    w = b[::3]
+                    fill(w, len(w))
+                    print(sum(b), b[15], w[5])
+                    def fact(k):
+                        if k <= 1:
+                            return 1
+                        return k * fact(k - 1)
+                    t = 0
+                    for i in range(200):
+                        t = t + fact(i % 6)
+                    print(t)
+                    flip = 0
+                    for i in range(500):
+                        if i < 450:
+                            flip = flip + 1
+                        else:
+                            flip = flip - 3
+                    print(flip)
+                    """;
+
+    /** Views with offsets and steps through a trace recorded on a plain array, recursion inlined, a branch flipping at 90%. */
+    @Test
+    void guardSuite() {
+        JitRun r = same(GUARDS, 20);
+        ran(r, "fill@");
+        assertTrue(r.trace("loop module@", "recorded").contains("; fact@"), r.log);
+    }
+
+    /** Without an executor (until the backend lands) traces are recorded, optimized and logged, and the program runs as before. */
+    @Test
+    void recordOnly() {
+        String off = JitRun.run(W2, "off", "none", 50).output;
+        JitRun r = JitRun.run(W2, "trace", "none", 50);
+        assertEquals(off, r.output);
+        assertNotNull(r.trace("loop w2@", "optimized"), r.log);
+        assertTrue(!r.log.contains("# event exit"), r.log);
+    }
+
     static List<String> programs() {
         return List.of(W2, SUM, CALL, PRELUDE_ADD, BRANCH, TYPE_CHANGE, INDEX_ERROR, ERROR_IN_CALL, FLOAT32, LISTS, NESTED, GLOBALS, VIEWS,
-                        WHILE_BREAK, INT32, MATH, MIXED, CALL_SHAPES);
+                        WHILE_BREAK, INT32, MATH, MIXED, CALL_SHAPES, GUARDS);
     }
 
     /** Every program, with thresholds from "record at the first header" up: output identical to the interpreter's. */
