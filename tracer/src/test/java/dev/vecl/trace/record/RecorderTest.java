@@ -455,6 +455,19 @@ class RecorderTest {
         assertTrue(!r.log.contains("# event exit"), r.log);
     }
 
+    /** A recording longer than vecl.JitTraceLimit aborts; after three aborts the loop is left to the interpreter. */
+    @Test
+    void tooLongAbortsAndBlacklists() {
+        System.setProperty("vecl.JitTraceLimit", "10");
+        try {
+            JitRun r = same(W2, 20);
+            assertTrue(r.log.contains("reason=too-long") && r.log.contains("# event blacklist loop=w2@"), r.log);
+            assertTrue(r.trace("loop w2@", "recorded") == null, r.log);
+        } finally {
+            System.clearProperty("vecl.JitTraceLimit");
+        }
+    }
+
     static List<String> programs() {
         return List.of(W2, SUM, CALL, PRELUDE_ADD, BRANCH, TYPE_CHANGE, INDEX_ERROR, ERROR_IN_CALL, FLOAT32, LISTS, NESTED, GLOBALS, VIEWS,
                         WHILE_BREAK, INT32, MATH, MIXED, CALL_SHAPES, GUARDS);
