@@ -710,20 +710,18 @@ public final class TraceRecorder implements Recorder {
                 int c = code[pc + 3];
                 Value va = typed(f, a);
                 Value vc = typed(f, c);
-                boolean r = Interpreter.is(regs[a], regs[c]);
-                if (va.type() == Type.REF && vc.type() == Type.REF) {
-                    Value eq = emit(OpCode.REF_EQ, va, vc);
-                    f.shadow[code[pc + 1]] = op == Op.IS ? eq : emit(OpCode.BOOL_NOT, eq);
-                } else if (va.type() != vc.type() || (va.type() != Type.BOOL && !(va instanceof Const && vc instanceof Const))) {
-                    // a scalar against another kind: decided by the kinds already guarded
-                    if (va.type() == vc.type()) {
-                        throw new Abort("unsupported: is on numbers");
-                    }
-                    f.shadow[code[pc + 1]] = new Const.Bool(op == Op.IS ? r : !r);
+                Value r;
+                if ((va instanceof Const && vc instanceof Const) || (va.type() != vc.type() && !(va.type() == Type.REF && vc.type() == Type.REF))) {
+                    // decided by constants, or by kinds the trace has already guarded
+                    r = new Const.Bool(Interpreter.is(regs[a], regs[c]));
+                } else if (va.type() == Type.REF) {
+                    r = emit(OpCode.REF_EQ, va, vc);
+                } else if (va.type() == Type.BOOL) {
+                    r = emit(OpCode.BOOL_EQ, va, vc);
                 } else {
-                    Value eq = emit(OpCode.BOOL_EQ, va, vc);
-                    f.shadow[code[pc + 1]] = op == Op.IS ? eq : emit(OpCode.BOOL_NOT, eq);
+                    throw new Abort("unsupported: is on numbers");
                 }
+                f.shadow[code[pc + 1]] = op == Op.IS ? r : emit(OpCode.BOOL_NOT, r);
             }
             case Op.NEG, Op.POS, Op.INVERT -> {
                 int a = code[pc + 2];

@@ -381,6 +381,18 @@ class RecorderTest {
                                 acc = -acc
                         return [acc, k]
                     print(poly(500))
+                    def isness(n):
+                        c = 0
+                        x = None
+                        for i in range(n):
+                            if x is None or (i > 3) is True or 3 is not 3:
+                                c = c + 1
+                            if i % 5 == 0:
+                                x = [i]
+                            elif x is not None and x[0] is not None:
+                                c = c + x[0]
+                        return c
+                    print(isness(300))
                     """;
 
     static final String CALL_SHAPES = """
