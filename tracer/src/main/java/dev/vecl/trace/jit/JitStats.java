@@ -15,7 +15,7 @@ public final class JitStats {
     public final Map<String, Integer> aborts = new TreeMap<>();
 
     public synchronized void abort(String reason) {
-        String key = reason.startsWith("internal") ? "internal" : reason.startsWith("unsupported") ? reason : reason;
+        String key = reason.startsWith("internal") ? "internal" : reason; // internal errors differ in detail: one bucket
         aborts.merge(key, 1, Integer::sum);
     }
 
