@@ -1,0 +1,51 @@
+package dev.vecl.trace.jit;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Counters of one context's JIT, printed at exit with {@code --jit-stats}. */
+public final class JitStats {
+    public int loopsRecorded;
+    public int loopsCompiled;
+    public int loopsBlacklisted;
+    public int optimizerFailures;
+    public long traceEntries;
+    public long guardExits;
+    public long raiseExits;
+    public final Map<String, Integer> aborts = new TreeMap<>();
+
+    public synchronized void abort(String reason) {
+        String key = reason.startsWith("internal") ? "internal" : reason; // internal errors differ in detail: one bucket
+        aborts.merge(key, 1, Integer::sum);
+    }
+
+    public int abortCount() {
+        int n = 0;
+        for (int v : aborts.values()) {
+            n += v;
+        }
+        return n;
+    }
+
+    public synchronized String format() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("jit: loops recorded ").append(loopsRecorded).append(", compiled ").append(loopsCompiled).append(", aborted ")
+                        .append(abortCount());
+        if (!aborts.isEmpty()) {
+            sb.append(" (");
+            String sep = "";
+            for (Map.Entry<String, Integer> e : aborts.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            sb.append(')');
+        }
+        sb.append(", blacklisted ").append(loopsBlacklisted);
+        sb.append("\njit: trace entries ").append(traceEntries).append(", guard exits ").append(guardExits).append(", raise exits ")
+                        .append(raiseExits);
+        if (optimizerFailures > 0) {
+            sb.append(", optimizer failures ").append(optimizerFailures);
+        }
+        return sb.append('\n').toString();
+    }
+}
