@@ -64,6 +64,14 @@ public final class VeclLanguage extends TruffleLanguage<VeclContext> {
     }
 
     @Override
+    protected void disposeContext(VeclContext context) {
+        dev.vecl.interp.Interpreter in = context.interpreter();
+        if (in != null && in.hooks != null) {
+            in.hooks.dispose();
+        }
+    }
+
+    @Override
     protected CallTarget parse(ParsingRequest request) {
         Module module = Parser.parse(request.getSource());
         ModuleRootNode root = new ModuleRootNode(this, module);

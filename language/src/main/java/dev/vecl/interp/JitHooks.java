@@ -18,4 +18,8 @@ public interface JitHooks {
      *         {@link Interpreter#storeCallResult}).
      */
     int onLoopHeader(Interpreter interp, Code code, Object[] regs, int pc, int loopIndex);
+
+    /** The context is closing: finish the JIT's work (print statistics, cancel a recording). */
+    default void dispose() {
+    }
 }

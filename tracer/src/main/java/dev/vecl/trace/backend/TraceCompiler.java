@@ -82,7 +82,12 @@ public final class TraceCompiler {
      * BackgroundCompilation is off; see {@link CompiledTrace#compileNanos()}).
      */
     public CompiledTrace compile(Trace t) {
-        CompiledTrace c = new Builder(t, "trace-" + (nextId++)).build();
+        return compile(t, "trace-" + (nextId++));
+    }
+
+    /** As {@link #compile(Trace)}, naming the root node (the name compilation logs show). */
+    public CompiledTrace compile(Trace t, String name) {
+        CompiledTrace c = new Builder(t, name).build();
         if (requestCompilation) {
             c.compileNow();
         }

@@ -9,6 +9,11 @@ public final class JitStats {
     public int loopsCompiled;
     public int loopsBlacklisted;
     public int optimizerFailures;
+    public int compileFailures;
+    public long compileNanos;
+    public int bridges;
+    public long finishExits;
+    public final Map<String, Integer> compileFailureReasons = new TreeMap<>();
     public long traceEntries;
     public long guardExits;
     public long raiseExits;
@@ -17,6 +22,12 @@ public final class JitStats {
     public synchronized void abort(String reason) {
         String key = reason.startsWith("internal") ? "internal" : reason; // internal errors differ in detail: one bucket
         aborts.merge(key, 1, Integer::sum);
+    }
+
+    public synchronized void compileFailure(String reason) {
+        compileFailures++;
+        String key = reason.length() > 80 ? reason.substring(0, 80) : reason;
+        compileFailureReasons.merge(key, 1, Integer::sum);
     }
 
     public int abortCount() {
@@ -41,8 +52,20 @@ public final class JitStats {
             sb.append(')');
         }
         sb.append(", blacklisted ").append(loopsBlacklisted);
+        sb.append("\njit: compile failures ").append(compileFailures);
+        if (!compileFailureReasons.isEmpty()) {
+            sb.append(" (");
+            String sep = "";
+            for (Map.Entry<String, Integer> e : compileFailureReasons.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            sb.append(')');
+        }
+        sb.append(", bridges ").append(bridges).append(", compile time ")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f", compileNanos / 1e6)).append(" ms");
         sb.append("\njit: trace entries ").append(traceEntries).append(", guard exits ").append(guardExits).append(", raise exits ")
-                        .append(raiseExits);
+                        .append(raiseExits).append(", finish exits ").append(finishExits);
         if (optimizerFailures > 0) {
             sb.append(", optimizer failures ").append(optimizerFailures);
         }

@@ -46,7 +46,9 @@ public final class TraceJit implements JitHooks {
     private final JitLog log;
     private final JitStats stats = new JitStats();
     private final Pipeline pipeline = Pipeline.standard();
+    private final PrintStream statsOut;
     private TraceRecorder recording;
+    private boolean disposed;
     private int nextId = 1;
 
     private static final class Installed {
@@ -77,11 +79,13 @@ public final class TraceJit implements JitHooks {
         if (log != null) {
             log.event("jit", "mode=" + context.jitMode + " threshold=" + threshold + " executor=" + (compiler == null ? "none" : compiler.name()));
         }
-        if (context.jitStats) {
-            // the interpreter has no end-of-context hook yet (see docs/tracer.md): print when the VM exits
-            PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dispose(err)));
-        }
+        this.statsOut = context.jitStats ? new PrintStream(context.env().err(), true, StandardCharsets.UTF_8) : null;
+    }
+
+    /** Called when the context closes (VeclLanguage.disposeContext): prints the stats. */
+    @Override
+    public void dispose() {
+        dispose(statsOut);
     }
 
     private static TraceCompiler findCompiler(String which) {
@@ -105,6 +109,10 @@ public final class TraceJit implements JitHooks {
 
     /** Ends the JIT: an unfinished recording counts as aborted (an error ended the program); prints stats. */
     public synchronized void dispose(PrintStream statsOut) {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
         if (recording != null && !recording.isDone()) {
             recording.cancel("exception");
         }
@@ -149,6 +157,9 @@ public final class TraceJit implements JitHooks {
                 if (t.runner == null) {
                     code.loopCounters[loopIndex] = NEVER; // recorded for the log only
                     return next;
+                }
+                if (!t.runner.ready()) {
+                    return next; // compiling in the background: interpret meanwhile
                 }
                 return run(t, code, regs, pc);
             }
@@ -217,8 +228,25 @@ public final class TraceJit implements JitHooks {
         }
         TraceRunner runner = null;
         if (compiler != null) {
-            runner = compiler.compile(rec, optimized);
-            stats.loopsCompiled++;
+            long t0 = System.nanoTime();
+            try {
+                runner = compiler.compile(rec, optimized);
+                long nanos = runner.compileNanos() > 0 ? runner.compileNanos() : System.nanoTime() - t0;
+                stats.loopsCompiled++;
+                stats.compileNanos += nanos;
+                if (log != null) {
+                    log.event("compiled", "trace=" + id + " executor=" + compiler.name() + " ops=" + optimized.ops.size() + " time_ms="
+                                    + String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6) + " machine_code=" + runner.isCompiled());
+                }
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                // never a wrong answer: a trace the backend refuses stays in the interpreter
+                runner = null;
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                stats.compileFailure(reason);
+                if (log != null) {
+                    log.event("compile-failure", "trace=" + id + " reason=" + reason.replaceAll("\\s+", "_"));
+                }
+            }
         }
         li.traces.add(new Installed(id, rec, runner));
     }
@@ -229,12 +257,13 @@ public final class TraceJit implements JitHooks {
         TraceInterpreter.Exit e = t.runner.run(t.recorded.inputs(regs));
         switch (e.kind()) {
             case GUARD -> stats.guardExits++;
+            case FINISH -> stats.finishExits++;
             case RAISE -> stats.raiseExits++;
             default -> {
             }
         }
         if (log != null && t.exits.merge(e.op(), 1, Integer::sum) == 1) {
-            log.event("exit", "trace=" + t.id + " kind=" + e.kind().name().toLowerCase() + " op=" + e.op().opcode.text + " iterations=" + e.iterations());
+            log.event("exit", "trace=" + t.id + " kind=" + e.kind().name().toLowerCase() + " op=" + e.op().opcode.text + (e.iterations() >= 0 ? " iterations=" + e.iterations() : ""));
         }
         List<TraceInterpreter.FrameState> frames = e.frames();
         TraceInterpreter.FrameState root = frames.get(0);

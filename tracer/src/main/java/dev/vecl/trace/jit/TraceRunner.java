@@ -9,4 +9,23 @@ public interface TraceRunner {
      * @return how it left and the frames to rebuild (in {@link TraceInterpreter}'s terms)
      */
     TraceInterpreter.Exit run(Object[] inputs);
+
+    /** Time spent compiling this trace to machine code (0 for executors that do not compile). */
+    default long compileNanos() {
+        return 0;
+    }
+
+    /** Whether the trace runs as machine code right now (false for interpreting executors). */
+    default boolean isCompiled() {
+        return false;
+    }
+
+    /**
+     * Whether entering is worth it now. A trace whose compilation was requested in the background
+     * is not: until its machine code is in, Truffle would interpret its nodes, which is slower than
+     * the VecL interpreter, so the driver keeps interpreting the loop meanwhile.
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -1,0 +1,83 @@
+package dev.vecl.trace.jit;
+
+import com.oracle.truffle.api.TruffleLanguage;
+
+import dev.vecl.VeclContext;
+import dev.vecl.trace.backend.CompiledTrace;
+import dev.vecl.trace.backend.TraceExit;
+import dev.vecl.trace.ir.Trace;
+import dev.vecl.trace.ir.TraceInterpreter;
+import dev.vecl.trace.ir.TraceInterpreter.ExitKind;
+import dev.vecl.trace.record.RecordedTrace;
+
+/**
+ * The driver's executor on top of the Graal backend ({@link dev.vecl.trace.backend.TraceCompiler}):
+ * lowers each optimized trace to a Truffle root node, requests its compilation at once, and turns
+ * the backend's {@link TraceExit}s into the driver's exit records. A trace the backend cannot lower
+ * (an unsupported op, a missing builtin) throws from {@link #compile}: the driver then leaves the
+ * loop to the interpreter and counts a compile failure.
+ */
+public final class GraalCompiler implements TraceCompiler {
+    @Override
+    public String name() {
+        return "graal";
+    }
+
+    @Override
+    public TraceRunner compile(RecordedTrace recorded, Trace optimized) {
+        dev.vecl.trace.backend.TraceCompiler backend = new dev.vecl.trace.backend.TraceCompiler(recorded.functions(), language());
+        CompiledTrace ct = backend.compile(optimized, "trace " + recorded.loopName());
+        return new Runner(ct);
+    }
+
+    /** The language of the context compiling (the driver compiles while the context runs), whose engine options apply. */
+    private static TruffleLanguage<?> language() {
+        try {
+            return VeclContext.get(null).language();
+        } catch (IllegalStateException | AssertionError | NullPointerException notEntered) {
+            return null;
+        }
+    }
+
+    /** A compiled trace as the driver runs it. */
+    static final class Runner implements TraceRunner {
+        final CompiledTrace trace;
+        /** Once compiled, always entered (after an invalidation Truffle recompiles it by its thresholds: it must keep running). */
+        private boolean ready;
+
+        Runner(CompiledTrace trace) {
+            this.trace = trace;
+        }
+
+        @Override
+        public TraceInterpreter.Exit run(Object[] inputs) {
+            TraceExit e = trace.run(inputs);
+            ExitKind kind = switch (e.kind()) {
+                case GUARD -> ExitKind.GUARD;
+                case RAISE -> ExitKind.RAISE;
+                case FINISH -> ExitKind.FINISH;
+            };
+            // the backend does not count iterations (that would cost a counter in the loop)
+            return new TraceInterpreter.Exit(kind, e.op(), e.frames(), -1);
+        }
+
+        @Override
+        public long compileNanos() {
+            return trace.compileNanos();
+        }
+
+        @Override
+        public boolean ready() {
+            if (!ready) {
+                // no request was possible (compiled by thresholds then: it must run), or the code is in
+                ready = !CompiledTrace.compilationAvailable() || trace.isCompiled();
+            }
+            return ready;
+        }
+
+        @Override
+        public boolean isCompiled() {
+            return trace.isCompiled();
+        }
+    }
+}
