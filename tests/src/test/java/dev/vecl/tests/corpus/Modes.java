@@ -15,9 +15,9 @@ public final class Modes {
     public static final List<String> ALL = List.of("off", "trace", "vec");
 
     /**
-     * Options that make compilation synchronous and loud, for when the JIT compiles traces through
-     * Truffle. Not passed yet (the launcher does not forward engine options today); set
-     * {@code -Dvecl.corpus.engineOptions=true} to add them to the JIT modes.
+     * Options that make compilation synchronous and loud: every trace is compiled by Graal before it
+     * first runs, and a failed compilation is an error, not a silent fall-back. Passed to the JIT
+     * modes unless {@code -Dvecl.corpus.engineOptions=false}.
      */
     static final List<String> DETERMINISTIC_ENGINE = List.of(
             "--engine.BackgroundCompilation=false",
@@ -31,7 +31,7 @@ public final class Modes {
         if (!mode.equals("off")) {
             // compile loops after two iterations so short corpus programs really run traces
             args.add("--jit-threshold=2");
-            if (Boolean.getBoolean("vecl.corpus.engineOptions")) {
+            if (!"false".equals(System.getProperty("vecl.corpus.engineOptions"))) {
                 args.addAll(DETERMINISTIC_ENGINE);
             }
         }
