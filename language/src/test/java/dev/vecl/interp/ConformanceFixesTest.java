@@ -70,4 +70,10 @@ class ConformanceFixesTest {
         assertEquals("bom\n", run("\uFEFFprint('bom')\n"));
         assertEquals("IndexError: list index out of range @1:5", run("\uFEFFx = [1][3]\n"));
     }
+
+    @Test
+    void elementwiseFunctionsTakeListsAsNumPyDoes() {
+        assertEquals("[1.0, 2.0, 3.0] [1.0, 0.0] []\n", run("print(sqrt([1, 4, 9]), floor([1.5, 0.2]), exp([]))\n"));
+        assertEquals("TypeError: array() element of type 'str' is not a number @1:7", run("print(sqrt([1, 'a']))\n"));
+    }
 }
