@@ -73,6 +73,13 @@ class EmbeddingTest {
     }
 
     @Test
+    void javaNullBecomesNone() {
+        context.getBindings("vecl").putMember("nothing", null);
+        assertEquals("None", context.eval("vecl", "str(nothing)").asString());
+        assertTrue(context.eval("vecl", "nothing").isNull());
+    }
+
+    @Test
     void scalarsCrossInBothDirections() {
         assertEquals(42, fn("answer").execute().asInt());
         assertEquals(6.0, fn("total").execute(new double[] {1, 2, 3}).asDouble());
