@@ -929,7 +929,7 @@ public final class Compiler {
                 int seq = temp();
                 int idx = temp();
                 gen(f.iter(), seq);
-                at(f.iter());
+                at(f); // CPython 3.11 marks the whole for statement when the object is not iterable
                 emit(Op.ITERPREP, seq, idx);
                 entry = da.copy();
                 header = len;

@@ -37,6 +37,7 @@ public final class InteropValues {
         if (env != null && env.isHostObject(v)) {
             Object h = env.asHostObject(v);
             VArray a = switch (h) {
+                case null -> null; // Java null: interop's isNull below makes it None
                 case double[] d -> new VArray(DType.FLOAT64, d, 0, 1, d.length);
                 case float[] f -> new VArray(DType.FLOAT32, f, 0, 1, f.length);
                 case long[] l -> new VArray(DType.INT64, l, 0, 1, l.length);

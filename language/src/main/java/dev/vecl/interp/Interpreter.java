@@ -135,12 +135,19 @@ public final class Interpreter {
     /** A fresh register file for {@code f} with the arguments bound to its parameters. */
     public static Object[] bind(VFunction f, Object[] src, int start, int n, String[] kw) {
         Code c = f.code;
-        int np = c.numParams;
-        Object[] regs = new Object[c.numRegs];
-        if (kw == null && n == np && c.varargsReg < 0) {
+        if (kw == null && n == c.numParams && c.varargsReg < 0) {
+            // the common call, small enough for the host JIT to inline into the dispatch loop
+            Object[] regs = new Object[c.numRegs];
             System.arraycopy(src, start, regs, 0, n);
             return regs;
         }
+        return bindGeneral(f, src, start, n, kw);
+    }
+
+    private static Object[] bindGeneral(VFunction f, Object[] src, int start, int n, String[] kw) {
+        Code c = f.code;
+        int np = c.numParams;
+        Object[] regs = new Object[c.numRegs];
         int nkw = kw == null ? 0 : kw.length;
         int npos = n - nkw;
         if (npos > np) {

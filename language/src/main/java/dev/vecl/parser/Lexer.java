@@ -32,6 +32,11 @@ public final class Lexer {
         this.source = source;
         this.text = text;
         indents.add(0);
+        if (text.startsWith("\uFEFF")) {
+            // a UTF-8 byte order mark (editors on Windows write one) is not part of the program, as in CPython
+            pos = 1;
+            lineStart = 1;
+        }
     }
 
     public static List<Token> tokenize(Source source) {

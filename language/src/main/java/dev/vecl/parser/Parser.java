@@ -23,6 +23,8 @@ public final class Parser {
     private final Source source;
     private final List<Token> toks;
     private int p;
+    /** The furthest token the parser has looked at: CPython's lazy tokenizer only reaches what its parser asked for. */
+    private int furthest;
     private boolean inFunction;
     private int loopDepth;
 
@@ -55,10 +57,10 @@ public final class Parser {
         }
         VeclError lexError = (VeclError) last.value;
         if (lexError.detail.endsWith("was never closed")) {
-            // CPython 3.11 reports the unclosed bracket when its parser ran into the end of input (it
-            // looks one token past the failing one), or when the parse error is on a later line than
-            // the bracket; otherwise the parse error stands (`def f(:` is "invalid syntax").
-            if (p >= toks.size() - 3 || parseError.getLine() > lexError.getLine()) {
+            // CPython 3.11 reports the unclosed bracket when its parser looked at a token on a later
+            // line than the bracket, or as far as the end of the input; otherwise the parse error
+            // stands (`def f(:` is "invalid syntax").
+            if (furthest >= toks.size() - 2 || toks.get(furthest).line > lexError.getLine()) {
                 return lexError;
             }
             return parseError;
@@ -76,14 +78,18 @@ public final class Parser {
     // ---- token helpers ----
 
     private Token peek() {
+        furthest = Math.max(furthest, p);
         return toks.get(p);
     }
 
     private Token peek(int k) {
-        return toks.get(Math.min(p + k, toks.size() - 1));
+        int i = Math.min(p + k, toks.size() - 1);
+        furthest = Math.max(furthest, i);
+        return toks.get(i);
     }
 
     private Token next() {
+        furthest = Math.max(furthest, p);
         return toks.get(p++);
     }
 
@@ -158,6 +164,16 @@ public final class Parser {
     /** Inside brackets, two expressions in a row are most likely a missing comma. */
     private void checkMissingComma(Expr element) {
         if (startsExpression(peek())) {
+            // CPython parses the expression that follows before reporting (reaching the end of an
+            // unclosed bracket's input that way makes it "'(' was never closed")
+            int save = p;
+            try {
+                expression();
+                peek();
+            } catch (VeclError ignored) {
+                // only the look-ahead matters
+            }
+            p = save;
             throw SyntaxErrors.at(source, element.line(), element.col(), "invalid syntax. Perhaps you forgot a comma?");
         }
     }

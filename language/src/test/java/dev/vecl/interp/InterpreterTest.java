@@ -106,7 +106,7 @@ class InterpreterTest {
                         run("a = zeros(10)\ni = 9\ny = 1 + a[i + 1]\n"));
         assertEquals("ValueError: range() arg 3 must not be zero @1:10", run("for i in range(0, 5, 0):\n    pass\n"));
         assertEquals("TypeError: 'float' object cannot be interpreted as an integer @1:10", run("for i in range(2.5):\n    pass\n"));
-        assertEquals("TypeError: 'int' object is not iterable @1:10", run("for i in 5:\n    pass\n"));
+        assertEquals("TypeError: 'int' object is not iterable @1:1", run("for i in 5:\n    pass\n"));
         assertEquals("AssertionError: bad 3 @2:1", run("x = 3\nassert x == 2, 'bad ' + str(x)\n"));
         assertEquals("AssertionError @1:1", run("assert False\n"));
         assertEquals("AttributeError: 'int' object has no attribute 'foo' @2:7", run("x = 1\nprint(x.foo)\n"));

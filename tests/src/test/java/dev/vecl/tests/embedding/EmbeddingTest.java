@@ -65,6 +65,21 @@ class EmbeddingTest {
     }
 
     @Test
+    void javaBuiltinsAreExecutableLikeVeclFunctions() {
+        Value len = fn("len");
+        assertTrue(len.canExecute());
+        assertEquals(3, len.execute(new double[] {1, 2, 3}).asInt());
+        assertEquals("<built-in function len>", len.toString());
+    }
+
+    @Test
+    void javaNullBecomesNone() {
+        context.getBindings("vecl").putMember("nothing", null);
+        assertEquals("None", context.eval("vecl", "str(nothing)").asString());
+        assertTrue(context.eval("vecl", "nothing").isNull());
+    }
+
+    @Test
     void scalarsCrossInBothDirections() {
         assertEquals(42, fn("answer").execute().asInt());
         assertEquals(6.0, fn("total").execute(new double[] {1, 2, 3}).asDouble());
