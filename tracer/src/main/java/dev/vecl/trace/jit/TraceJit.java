@@ -38,6 +38,11 @@ public final class TraceJit implements JitHooks {
     /** Traces kept per loop (one per combination of entry types). */
     static final int MAX_VARIANTS = 4;
     private static final int NEVER = Integer.MIN_VALUE / 2;
+    /**
+     * Record-only until the compiled executor passes the whole gate (corpus and differential test
+     * in trace/vec mode): opt in with {@code -Dvecl.TraceExecutor=graal} (or {@code auto}).
+     */
+    static final String DEFAULT_EXECUTOR = "none";
 
     private final Interpreter interp;
     private final int threshold;
@@ -74,7 +79,7 @@ public final class TraceJit implements JitHooks {
         this.interp = interp;
         this.threshold = Math.max(1, context.jitThreshold);
         this.limit = Integer.getInteger("vecl.JitTraceLimit", 20_000);
-        this.compiler = findCompiler(System.getProperty("vecl.TraceExecutor", "auto"));
+        this.compiler = findCompiler(System.getProperty("vecl.TraceExecutor", DEFAULT_EXECUTOR));
         this.log = context.jitLog == null || context.jitLog.isEmpty() ? null : JitLog.open(Path.of(context.jitLog));
         if (log != null) {
             log.event("jit", "mode=" + context.jitMode + " threshold=" + threshold + " executor=" + (compiler == null ? "none" : compiler.name()));

@@ -17,8 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The recorder's programs with traces compiled by Graal ({@code GraalCompiler}, the default
- * executor), compilation synchronous and failures loud: output and errors must be the
+ * The recorder's programs with traces compiled by Graal ({@code GraalCompiler}, opted in with -Dvecl.TraceExecutor=graal), compilation synchronous and failures loud: output and errors must be the
  * interpreter's, the traces must have run as machine code, and the stats must print at close.
  */
 class GraalExecutorTest {
@@ -53,8 +52,8 @@ class GraalExecutorTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path logFile = Files.createTempFile("vecl-jit", ".log");
         String old = System.getProperty("vecl.TraceExecutor");
-        System.clearProperty("vecl.TraceExecutor"); // the default: the ServiceLoader's (Graal) compiler
-        try (Context c = Context.newBuilder("vecl").out(out).err(out).option("engine.WarnInterpreterOnly", "false")
+        System.setProperty("vecl.TraceExecutor", "graal");
+        try (Context c = Context.newBuilder("vecl").allowExperimentalOptions(true).out(out).err(out).option("engine.WarnInterpreterOnly", "false")
                         .option("engine.BackgroundCompilation", "false").option("engine.MultiTier", "false")
                         .option("engine.CompilationFailureAction", "Throw")
                         .option("vecl.Jit", jit).option("vecl.JitThreshold", "7").option("vecl.JitStats", Boolean.toString(!jit.equals("off")))
@@ -71,6 +70,8 @@ class GraalExecutorTest {
         } finally {
             if (old != null) {
                 System.setProperty("vecl.TraceExecutor", old);
+            } else {
+                System.clearProperty("vecl.TraceExecutor");
             }
         }
         String log = Files.readString(logFile);
