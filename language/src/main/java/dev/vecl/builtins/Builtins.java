@@ -12,6 +12,7 @@ import dev.vecl.runtime.Cast;
 import dev.vecl.runtime.DType;
 import dev.vecl.runtime.Format;
 import dev.vecl.runtime.Ops;
+import dev.vecl.runtime.VRange;
 import dev.vecl.runtime.Parse;
 import dev.vecl.runtime.VArray;
 import dev.vecl.runtime.VBuiltin;
@@ -40,6 +41,8 @@ public final class Builtins {
         add(g, new Fn("round", 1, 2, Builtins::round));
         add(g, new Fn("list", 0, 1, a -> a.length == 0 ? new VList()
                 : new VList(new ArrayList<>(Ops.iterableItems(a[0], "'" + Ops.typeName(a[0]) + "' object is not iterable")))));
+        // a value only where a program uses range outside `for ... in range(...)` (a counted loop)
+        add(g, new Fn("range", 1, 3, VRange::of));
         add(g, new Fn("read_text", 1, 1, a -> FileIO.readText(ctx, a[0])));
         add(g, new Fn("save_pgm", 4, 4, a -> FileIO.savePgm(ctx, a[0], a[1], a[2], a[3])));
         add(g, new Fn("time", 0, 0, a -> System.nanoTime() / 1e9));

@@ -365,7 +365,7 @@ public final class Interpreter {
 
     private static void iterPrep(Object[] regs, int seq, int idx) {
         Object s = regs[seq];
-        if (!(s instanceof VList || s instanceof String || s instanceof VArray)) {
+        if (!(s instanceof VList || s instanceof String || s instanceof VArray || s instanceof dev.vecl.runtime.VRange)) {
             throw VeclError.type("'" + Ops.typeName(s) + "' object is not iterable");
         }
         regs[idx] = 0L;

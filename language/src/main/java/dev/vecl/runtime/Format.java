@@ -233,6 +233,8 @@ public final class Format {
             return reprString(s);
         } else if (x instanceof VList l) {
             return reprList(l);
+        } else if (x instanceof VRange r) {
+            return r.toString();
         } else if (x instanceof VArray a) {
             return a.toString();
         } else if (x == VNone.NONE || x == null) {

@@ -510,6 +510,9 @@ public final class Ops {
         if (a instanceof String x && b instanceof String y) {
             return x.equals(y);
         }
+        if (a instanceof VRange x && b instanceof VRange y) {
+            return x.sameSequence(y);
+        }
         if (a instanceof VList x && b instanceof VList y) {
             if (x.items.size() != y.items.size()) {
                 return false;
@@ -538,6 +541,17 @@ public final class Ops {
                 return s.contains(t);
             }
             throw VeclError.type("'in <string>' requires string as left operand, not " + typeName(item));
+        }
+        if (container instanceof VRange r) {
+            if (item instanceof Long x) {
+                return r.containsLong(x);
+            }
+            for (long i = 0; i < r.length; i++) {
+                if (eq(r.start + i * r.step, item)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (container instanceof VList l) {
             for (Object x : l.items) {
@@ -586,6 +600,8 @@ public final class Ops {
             return !s.isEmpty();
         } else if (a instanceof VList l) {
             return !l.items.isEmpty();
+        } else if (a instanceof VRange r) {
+            return r.length != 0;
         } else if (a instanceof VArray arr) {
             return arr.truthy();
         } else if (a == VNone.NONE || a == null) {
@@ -623,6 +639,9 @@ public final class Ops {
     private static Object getItemSlow(Object obj, Object index) {
         if (obj instanceof VArray a) {
             return a.getItem(indexValue(index, obj));
+        }
+        if (obj instanceof VRange r) {
+            return r.get(indexValue(index, obj));
         }
         if (obj instanceof VList l) {
             long i = indexValue(index, obj);
@@ -760,6 +779,13 @@ public final class Ops {
         if (value instanceof VList l) {
             return new ArrayList<>(l.items);
         }
+        if (value instanceof VRange r) {
+            ArrayList<Object> items = new ArrayList<>((int) Math.min(r.length, 1 << 20));
+            for (long i = 0; i < r.length; i++) {
+                items.add(r.start + i * r.step);
+            }
+            return items;
+        }
         if (value instanceof VArray a) {
             ArrayList<Object> r = new ArrayList<>(a.length);
             for (int i = 0; i < a.length; i++) {
@@ -788,6 +814,9 @@ public final class Ops {
         }
         if (obj instanceof String s) {
             return isSimple(s) ? s.length() : s.codePointCount(0, s.length());
+        }
+        if (obj instanceof VRange r) {
+            return r.length;
         }
         throw VeclError.type("object of type '" + typeName(obj) + "' has no len()");
     }
@@ -820,6 +849,8 @@ public final class Ops {
             return "str";
         } else if (x instanceof VList) {
             return "list";
+        } else if (x instanceof VRange) {
+            return "range";
         } else if (x instanceof VArray) {
             return "numpy.ndarray";
         } else if (x == VNone.NONE || x == null) {
