@@ -74,7 +74,16 @@ final class ErrorReport {
         if (source.hasCharacters() && at.getStartLine() <= source.getLineCount()) {
             line = source.getCharacters(at.getStartLine());
         }
-        return format(source.getName(), at.getStartLine(), at.getStartColumn(), line, message);
+        return format(source.getName(), at.getStartLine(), characterColumn(line, at.getStartColumn()), line, message);
+    }
+
+    /** Truffle counts columns in UTF-16 units; people (and CPython) count characters. */
+    static int characterColumn(CharSequence line, int utf16Column) {
+        if (line == null || utf16Column <= 1) {
+            return utf16Column;
+        }
+        int units = Math.min(utf16Column - 1, line.length());
+        return Character.codePointCount(line, 0, units) + 1 + (utf16Column - 1 - units);
     }
 
     /**

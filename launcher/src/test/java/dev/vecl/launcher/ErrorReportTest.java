@@ -28,6 +28,14 @@ class ErrorReportTest {
     }
 
     @Test
+    void columnsCountCharactersNotUtf16Units() {
+        // "😀" is two UTF-16 units: Truffle's column 13 is the 12th character
+        assertEquals(12, ErrorReport.characterColumn("s = \"😀\" + 1 / x", 13));
+        assertEquals(5, ErrorReport.characterColumn("x = y", 5));
+        assertEquals(1, ErrorReport.characterColumn("😀", 1));
+    }
+
+    @Test
     void withoutSourceTextOnlyTheFirstLine() {
         assertEquals("<stdin>:2:4: SyntaxError: invalid syntax\n",
                 ErrorReport.format("<stdin>", 2, 4, null, "SyntaxError: invalid syntax"));
