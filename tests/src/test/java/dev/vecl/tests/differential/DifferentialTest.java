@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -31,16 +35,29 @@ import org.junit.jupiter.api.TestFactory;
 class DifferentialTest {
     private static final Path WORK = Path.of("target", "differential-work");
     private static final Path FAILURES = Path.of("target", "differential-failures");
-    private static VeclRunner runner;
+    /** Seeds run concurrently on this many threads ({@code -Dvecl.diff.threads}, default: the cores), one runner each. */
+    private static final int THREADS = Integer.getInteger("vecl.diff.threads", Runtime.getRuntime().availableProcessors());
+    private static final ThreadLocal<VeclRunner> RUNNER = ThreadLocal.withInitial(VeclRunner::new);
+    private static final List<VeclRunner> RUNNERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static ExecutorService pool;
 
     @BeforeAll
     static void start() {
-        runner = new VeclRunner();
+        pool = Executors.newFixedThreadPool(Math.max(1, THREADS), r -> {
+            Thread t = new Thread(() -> {
+                RUNNERS.add(RUNNER.get());
+                r.run();
+            }, "vecl-differential-seed");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @AfterAll
     static void stop() {
-        runner.close();
+        pool.shutdownNow();
+        RUNNERS.forEach(VeclRunner::close);
+        VeclRunner.closeEngines();
     }
 
     @TestFactory
@@ -48,11 +65,23 @@ class DifferentialTest {
         int first = Integer.getInteger("vecl.diff.first", 0);
         int count = Integer.getInteger("vecl.diff.count", 500);
         List<String> modes = DiffModes.compared();
-        return IntStream.range(first, first + count).mapToObj(seed -> DynamicTest.dynamicTest(
-            "seed " + seed + " " + modes, () -> check(seed, modes)));
+        // every seed is submitted at once; each dynamic test waits for its own (JUnit reports them in order)
+        List<Future<?>> done = IntStream.range(first, first + count)
+            .mapToObj(seed -> pool.submit(() -> check(seed, modes))).collect(java.util.stream.Collectors.toList());
+        return IntStream.range(0, count).mapToObj(k -> DynamicTest.dynamicTest(
+            "seed " + (first + k) + " " + modes, () -> await(done.get(k))));
+    }
+
+    private static void await(Future<?> f) throws Throwable {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
     }
 
     private static void check(long seed, List<String> modes) {
+        VeclRunner runner = RUNNER.get();
         ProgramGenerator.Program p = ProgramGenerator.generate(seed);
         String path = write(WORK, p);
         VeclRunner.Result ref;

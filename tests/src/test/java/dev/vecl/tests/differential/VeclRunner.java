@@ -50,7 +50,8 @@ final class VeclRunner implements AutoCloseable {
     }
 
     private static final Method SHARED_ENGINE_RUN = findSharedEngineRun();
-    private final Map<String, Engine> engines = new ConcurrentHashMap<>();
+    /** One polyglot engine per mode, shared by every runner (contexts of one engine may run on several threads). */
+    private static final Map<String, Engine> engines = new ConcurrentHashMap<>();
 
     private static Method findSharedEngineRun() {
         if (Boolean.getBoolean("vecl.diff.noSharedEngine")) {
@@ -148,6 +149,9 @@ final class VeclRunner implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    static void closeEngines() {
         engines.values().forEach(e -> e.close(true));
         engines.clear();
     }

@@ -2,6 +2,8 @@ package dev.vecl.trace.backend;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -19,7 +21,10 @@ abstract class Exit extends Node {
         this.site = site;
     }
 
-    /** Leaves the trace (throws the {@link TraceExit}) or, for a bridge jumping back, throws {@link AtLabel}. */
+    /**
+     * What to throw: an {@link ExitSignal} (the root decodes the snapshot), a bridge's {@link TraceExit},
+     * or, for a bridge jumping back, {@link AtLabel}.
+     */
     abstract RuntimeException take(VirtualFrame f);
 
     /** Boxes the snapshot's values into one array per frame. */
@@ -39,14 +44,22 @@ abstract class Exit extends Node {
             this.compiledPath = compiledPath;
         }
 
+        /** Thrown to the root, which decodes the snapshot from the materialized frame (one shared exit path). */
+        final ExitSignal signal = new ExitSignal(this);
+
         @Override
-        @ExplodeLoop
         RuntimeException take(VirtualFrame f) {
             if (!compiledPath) {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 compiledPath = true;
             }
             site.failures++;
+            return signal;
+        }
+
+        /** Boxes the snapshot's values, read from the frame as it was when the guard failed. */
+        @TruffleBoundary
+        TraceExit materialize(MaterializedFrame f) {
             Object[][] out = new Object[frameSizes.length][];
             int k = 0;
             for (int fr = 0; fr < frameSizes.length; fr++) {

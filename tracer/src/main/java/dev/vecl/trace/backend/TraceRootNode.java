@@ -40,6 +40,8 @@ final class TraceRootNode extends RootNode {
         }
         try {
             return run(f);
+        } catch (ExitSignal s) {
+            return s.leave.materialize(f.materialize());
         } catch (TraceExit e) {
             return e;
         }

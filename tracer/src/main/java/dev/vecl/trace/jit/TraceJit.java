@@ -28,7 +28,7 @@ import dev.vecl.trace.record.TraceRecorder;
  * the interpreter at guard exits.
  *
  * <p>The executor comes from the system property {@code vecl.TraceExecutor}: {@code auto}
- * (default: the first {@link TraceCompiler} found by ServiceLoader, or none), {@code reference}
+ * (default: the first {@link TraceCompiler} found by ServiceLoader, the Graal backend, or none), {@code reference}
  * (the IR's {@link TraceInterpreter}: tests), {@code none} (record and optimize only).
  * {@code vecl.JitTraceLimit} bounds the recorded length (default 20,000 operations).
  */
@@ -39,10 +39,10 @@ public final class TraceJit implements JitHooks {
     static final int MAX_VARIANTS = 4;
     private static final int NEVER = Integer.MIN_VALUE / 2;
     /**
-     * Record-only until the compiled executor passes the whole gate (corpus and differential test
-     * in trace/vec mode): opt in with {@code -Dvecl.TraceExecutor=graal} (or {@code auto}).
+     * Traces run as Graal-compiled code (the first TraceCompiler found); {@code -Dvecl.TraceExecutor=none}
+     * records, optimizes and logs only, {@code reference} runs traces in the IR's interpreter.
      */
-    static final String DEFAULT_EXECUTOR = "none";
+    static final String DEFAULT_EXECUTOR = "auto";
 
     private final Interpreter interp;
     private final int threshold;
