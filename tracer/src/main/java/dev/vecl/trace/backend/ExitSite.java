@@ -15,6 +15,22 @@ public final class ExitSite {
     /** How often the trace left here (bridged failures included). Racy by design: a heuristic for bridges. */
     int failures;
 
+    /** Per snapshot frame, its live registers in ascending order (made on first exit). */
+    private int[][] registerNumbers;
+
+    int[][] registerNumbers() {
+        int[][] r = registerNumbers;
+        if (r == null) {
+            java.util.List<dev.vecl.trace.ir.Snapshot.Frame> frames = op.snapshot.frames();
+            r = new int[frames.size()][];
+            for (int k = 0; k < r.length; k++) {
+                r[k] = frames.get(k).registers().keySet().stream().mapToInt(Integer::intValue).toArray();
+            }
+            registerNumbers = r;
+        }
+        return r;
+    }
+
     ExitSite(int opIndex, Op op, TraceExit.Kind kind) {
         this.opIndex = opIndex;
         this.op = op;

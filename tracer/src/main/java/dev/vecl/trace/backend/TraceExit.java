@@ -68,14 +68,10 @@ public final class TraceExit extends ControlFlowException {
         if (s == null) {
             return out;
         }
-        for (int k = 0; k < s.frames().size(); k++) {
+        int[][] regs = site.registerNumbers();
+        for (int k = 0; k < regs.length; k++) {
             Snapshot.Frame fr = s.frames().get(k);
-            Map<Integer, Object> regs = new TreeMap<>();
-            int j = 0;
-            for (Integer r : fr.registers().keySet()) {
-                regs.put(r, values[k][j++]);
-            }
-            out.add(new FrameState(fr.code(), fr.pc(), regs));
+            out.add(new FrameState(fr.code(), fr.pc(), new RegisterValues(regs[k], values[k])));
         }
         return out;
     }
