@@ -36,6 +36,15 @@ abstract class Arg extends Node {
     /** The value boxed as the interpreter holds it (Long, Double, Float, Boolean, or the reference). */
     abstract Object boxed(VirtualFrame f);
 
+    /** At a guard exit: saves the slot's value, unboxed, at its slot's index in the trace's exit buffer (constants need nothing). */
+    void spill(VirtualFrame f, ExitBuffer b) {
+    }
+
+    /** After the exit: the value saved by {@link #spill}, boxed as the interpreter holds it. */
+    Object unspill(ExitBuffer b) {
+        return boxed(null);
+    }
+
     /** An operand read from a slot. */
     interface Slot {
         int slot();
@@ -80,6 +89,16 @@ abstract class Arg extends Node {
         }
 
         @Override
+        void spill(VirtualFrame f, ExitBuffer b) {
+            b.prims[slot] = f.getLongStatic(slot);
+        }
+
+        @Override
+        Object unspill(ExitBuffer b) {
+            return b.prims[slot];
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return f.getLongStatic(slot);
         }
@@ -100,6 +119,16 @@ abstract class Arg extends Node {
         @Override
         double f(VirtualFrame f) {
             return f.getDoubleStatic(slot);
+        }
+
+        @Override
+        void spill(VirtualFrame f, ExitBuffer b) {
+            b.prims[slot] = Double.doubleToRawLongBits(f.getDoubleStatic(slot));
+        }
+
+        @Override
+        Object unspill(ExitBuffer b) {
+            return Double.longBitsToDouble(b.prims[slot]);
         }
 
         @Override
@@ -126,6 +155,16 @@ abstract class Arg extends Node {
         }
 
         @Override
+        void spill(VirtualFrame f, ExitBuffer b) {
+            b.prims[slot] = Float.floatToRawIntBits(f.getFloatStatic(slot));
+        }
+
+        @Override
+        Object unspill(ExitBuffer b) {
+            return Float.intBitsToFloat((int) b.prims[slot]);
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return f.getFloatStatic(slot);
         }
@@ -149,6 +188,16 @@ abstract class Arg extends Node {
         }
 
         @Override
+        void spill(VirtualFrame f, ExitBuffer b) {
+            b.prims[slot] = f.getBooleanStatic(slot) ? 1 : 0;
+        }
+
+        @Override
+        Object unspill(ExitBuffer b) {
+            return b.prims[slot] != 0;
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return f.getBooleanStatic(slot);
         }
@@ -169,6 +218,16 @@ abstract class Arg extends Node {
         @Override
         Object p(VirtualFrame f) {
             return f.getObjectStatic(slot);
+        }
+
+        @Override
+        void spill(VirtualFrame f, ExitBuffer b) {
+            b.refs[slot] = f.getObjectStatic(slot);
+        }
+
+        @Override
+        Object unspill(ExitBuffer b) {
+            return b.refs[slot];
         }
 
         @Override

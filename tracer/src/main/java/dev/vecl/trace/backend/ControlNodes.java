@@ -142,6 +142,26 @@ final class ControlNodes {
         }
     }
 
+    /** Saves loop invariants in the exit buffer, where every exit inside the loop finds them. */
+    static final class Spill extends OpNode {
+        @Children final Arg[] values;
+        final ExitBuffer buffer;
+
+        Spill(Arg[] values, ExitBuffer buffer) {
+            this.values = values;
+            this.buffer = buffer;
+        }
+
+        @Override
+        @ExplodeLoop
+        Object execute(VirtualFrame f) {
+            for (Arg a : values) {
+                a.spill(f, buffer);
+            }
+            return null;
+        }
+    }
+
     static final class Finish extends OpNode {
         @Child Exit exit;
 
@@ -159,6 +179,8 @@ final class ControlNodes {
     static final class LoopBody extends Node implements RepeatingNode {
         @Child Seq body;
         @Child Jump jump;
+        /** Set by the builder: a bridge that jumps back rewrites the label slots, invariants included. */
+        @Child Spill respill;
         final int unroll;
 
         LoopBody(Seq body, Jump jump, int unroll) {
@@ -183,6 +205,9 @@ final class ControlNodes {
                 try {
                     body.execute(f);
                 } catch (AtLabel e) {
+                    if (respill != null) {
+                        respill.execute(f);
+                    }
                     return CONTINUE_LOOP_STATUS;
                 }
                 jump.execute(f);

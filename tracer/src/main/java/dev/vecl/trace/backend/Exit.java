@@ -3,7 +3,6 @@ package dev.vecl.trace.backend;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -37,39 +36,50 @@ abstract class Exit extends Node {
          */
         @CompilationFinal boolean compiledPath;
 
-        Leave(ExitSite site, Arg[] values, int[] frameSizes, boolean compiledPath) {
+        /** The snapshot values this exit must save: not constants, not loop invariants (saved once on loop entry). */
+        @Children final Arg[] spilled;
+
+        Leave(ExitSite site, Arg[] values, Arg[] spilled, int[] frameSizes, boolean compiledPath, ExitBuffer buffer) {
             super(site);
+            this.buffer = buffer;
+            this.spilled = spilled;
             this.values = values;
             this.frameSizes = frameSizes;
             this.compiledPath = compiledPath;
         }
 
-        /** Thrown to the root, which decodes the snapshot from the materialized frame (one shared exit path). */
+        /** Thrown to the root, which boxes the saved snapshot (one shared exit path). */
         final ExitSignal signal = new ExitSignal(this);
+        final ExitBuffer buffer;
 
         @Override
+        @ExplodeLoop
         RuntimeException take(VirtualFrame f) {
             if (!compiledPath) {
                 CompilerDirectives.transferToInterpreterAndInvalidate();
                 compiledPath = true;
             }
             site.failures++;
+            for (int j = 0; j < spilled.length; j++) {
+                spilled[j].spill(f, buffer);
+            }
             return signal;
         }
 
-        /** Boxes the snapshot's values, read from the frame as it was when the guard failed. */
+        /** Boxes the snapshot's values saved by {@link #take}. */
         @TruffleBoundary
-        TraceExit materialize(MaterializedFrame f) {
+        TraceExit decode() {
             Object[][] out = new Object[frameSizes.length][];
             int k = 0;
             for (int fr = 0; fr < frameSizes.length; fr++) {
                 Object[] regs = new Object[frameSizes[fr]];
                 for (int j = 0; j < frameSizes[fr]; j++) {
-                    regs[j] = values[k + j].boxed(f);
+                    regs[j] = values[k + j].unspill(buffer);
                 }
                 k += frameSizes[fr];
                 out[fr] = regs;
             }
+            buffer.clearRefs();
             return new TraceExit(site, out);
         }
     }

@@ -104,6 +104,10 @@ public final class TraceCompiler {
         final Map<Integer, Exit.Leave> leaves = new java.util.HashMap<>();
         final boolean allExitsCompiled;
         int labelPc = Integer.MIN_VALUE;
+        /** Shared by every exit of this trace, indexed by slot; sized once the slots are known. */
+        final ExitBuffer exitBuffer = new ExitBuffer();
+        /** Label variables the jump passes back unchanged: saved in the exit buffer once per loop entry. */
+        final java.util.Set<Value> invariants = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
         Builder(Trace trace, String name) {
             this.trace = trace;
@@ -116,6 +120,14 @@ public final class TraceCompiler {
             }
             this.allExitsCompiled = guards <= COMPILED_EXITS_LIMIT;
             Op label = trace.label();
+            Op jumpOp = trace.last();
+            if (label != null && jumpOp != null && jumpOp.opcode == OpCode.JUMP && jumpOp.numArgs() == label.numArgs()) {
+                for (int i = 0; i < label.numArgs(); i++) {
+                    if (jumpOp.arg(i) == label.arg(i)) {
+                        invariants.add(label.arg(i));
+                    }
+                }
+            }
             if (label != null && label.snapshot != null) {
                 labelPc = label.snapshot.innermost().pc();
             }
@@ -231,12 +243,17 @@ public final class TraceCompiler {
                     throw new IllegalArgumentException("a trace with a label must end with a jump");
                 }
                 int unroll = body.size() <= UNROLL_SMALL ? UNROLL : 1;
-                loop = Truffle.getRuntime().createLoopNode(new ControlNodes.LoopBody(Seq.of(body.toArray(new OpNode[0])), jump, unroll));
+                List<Value> inv = new ArrayList<>(invariants);
+                ControlNodes.LoopBody lb = new ControlNodes.LoopBody(Seq.of(body.toArray(new OpNode[0])), jump, unroll);
+                lb.respill = new ControlNodes.Spill(args(inv), exitBuffer);
+                loop = Truffle.getRuntime().createLoopNode(lb);
+                pre.add(new ControlNodes.Spill(args(inv), exitBuffer));
             }
             List<Integer> all = new ArrayList<>();
             for (int i = 0; i < slotTypes.size(); i++) {
                 all.add(i);
             }
+            exitBuffer.size(slotTypes.size());
             TraceRootNode root = new TraceRootNode(language, fd.build(), name, new ControlNodes.Clear(zeros(all)), inputs, Seq.of(pre.toArray(new OpNode[0])), loop);
             SlotWrite[] labelWrites = null;
             if (label != null) {
@@ -331,7 +348,15 @@ public final class TraceCompiler {
             }
             // A loop's own exit test resumes at the loop header: always frequent, so always compiled.
             boolean compiled = allExitsCompiled || kind == TraceExit.Kind.FINISH || op.snapshot.innermost().pc() == labelPc;
-            Exit.Leave l = new Exit.Leave(site, args(vs), sizes, compiled);
+            boolean inLoop = trace.labelIndex() >= 0 && k > trace.labelIndex();
+            List<Value> spill = new ArrayList<>();
+            java.util.Set<Value> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Value v : vs) {
+                if (!(v instanceof Const) && !(inLoop && invariants.contains(v)) && seen.add(v)) {
+                    spill.add(v);
+                }
+            }
+            Exit.Leave l = new Exit.Leave(site, args(vs), args(spill), sizes, compiled, exitBuffer);
             leaves.put(k, l);
             return l;
         }

@@ -41,7 +41,7 @@ final class TraceRootNode extends RootNode {
         try {
             return run(f);
         } catch (ExitSignal s) {
-            return s.leave.materialize(f.materialize());
+            return s.leave.decode();
         } catch (TraceExit e) {
             return e;
         }

@@ -1,0 +1,26 @@
+package dev.vecl.trace.backend;
+
+/**
+ * Where a failing guard saves its snapshot's values before it jumps to the trace's one shared exit
+ * handler: plain stores into two arrays that are constants of the compiled code, instead of boxing
+ * every value on every exit path (which made traces with many live registers too large to install)
+ * or materializing the frame (which kept every slot alive around the loop). The handler boxes them
+ * right away, before anything else can run on this trace, so one buffer per trace suffices (a
+ * context runs on one thread at a time; bridges have their own). Entries are indexed by frame
+ * slot: loop invariants are saved once when the loop is entered, not at every exit.
+ */
+final class ExitBuffer {
+    @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) long[] prims = new long[0];
+    @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) Object[] refs = new Object[0];
+
+    /** One entry per frame slot of the trace (set once, when the trace is built). */
+    void size(int slots) {
+        prims = new long[slots];
+        refs = new Object[slots];
+    }
+
+    /** Drops references held since the last exit, so the buffer keeps no program object alive. */
+    void clearRefs() {
+        java.util.Arrays.fill(refs, null);
+    }
+}
