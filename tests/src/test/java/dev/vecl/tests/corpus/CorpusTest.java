@@ -109,6 +109,9 @@ public class CorpusTest {
             List<DynamicNode> tests = new ArrayList<>();
             for (CorpusProgram prog : programs) {
                 List<String> argv = new ArrayList<>(Modes.launcherArgs(mode));
+                if (!mode.equals("off")) {
+                    argv.add("--jit-stats");
+                }
                 argv.add(prog.path());
                 argv.addAll(prog.args());
                 WorkerClient.Job job = client.add(mode + ":" + prog.path(), argv);
@@ -121,8 +124,66 @@ public class CorpusTest {
         return byMode.entrySet().stream().map(e -> DynamicContainer.dynamicContainer("mode " + e.getKey(), e.getValue()));
     }
 
+    /** Per JIT mode, the {@code --jit-stats} counters summed over the corpus. */
+    static final Map<String, Map<String, Long>> JIT_TOTALS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile("([a-z][a-z -]*?) (\\d+)(?: ms)?(?=,|$| \\()");
+
+    /** Splits the trailing {@code jit: } lines that --jit-stats prints at exit off a JIT run's stderr and adds them up. */
+    static WorkerClient.Result takeJitStats(String mode, WorkerClient.Result r) {
+        List<String> lines = new ArrayList<>(r.err().lines().toList());
+        int k = lines.size();
+        while (k > 0 && lines.get(k - 1).startsWith("jit: ")) {
+            k--;
+        }
+        if (k == lines.size()) {
+            return r;
+        }
+        Map<String, Long> totals = JIT_TOTALS.computeIfAbsent(mode, m -> new java.util.concurrent.ConcurrentHashMap<>());
+        totals.merge("programs", 1L, Long::sum);
+        for (String l : lines.subList(k, lines.size())) {
+            // drop the per-reason breakdowns in parentheses: the totals are what is checked
+            java.util.regex.Matcher m = COUNTER.matcher(l.substring(5).replaceAll("\\s*\\([^)]*\\)", ""));
+            while (m.find()) {
+                totals.merge(m.group(1).trim(), Long.parseLong(m.group(2)), Long::sum);
+            }
+        }
+        String err = lines.subList(0, k).stream().map(x -> x + "\n").collect(java.util.stream.Collectors.joining());
+        return new WorkerClient.Result(r.exit(), r.out(), err, r.stray(), r.millis());
+    }
+
+    /**
+     * The JIT really ran the corpus: loops were recorded, every recorded loop was compiled by Graal
+     * (none refused, none failed) and compiled traces were entered. Printed, and written to
+     * {@code target/corpus-jit-stats.txt}.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void jitStatsShowCompiledLoops() throws IOException {
+        if (JIT_TOTALS.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(JIT_TOTALS).forEach((mode, t) -> sb.append("corpus --jit=").append(mode).append(": ").append(new TreeMap<>(t)).append('\n'));
+        System.out.print(sb);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "corpus-jit-stats.txt"), sb.toString());
+        boolean whole = System.getProperty("vecl.corpus.filter", "").isBlank();
+        for (Map.Entry<String, Map<String, Long>> e : JIT_TOTALS.entrySet()) {
+            Map<String, Long> t = e.getValue();
+            long recorded = t.getOrDefault("loops recorded", 0L);
+            assertEquals(0L, t.getOrDefault("compile failures", 0L), "mode " + e.getKey() + ": compile failures " + t);
+            assertEquals(recorded, (long) t.getOrDefault("compiled", 0L), "mode " + e.getKey() + ": every recorded loop is compiled " + t);
+            if (whole) {
+                assertTrue(recorded >= 100, "mode " + e.getKey() + ": the corpus's hot loops were recorded " + t);
+                assertTrue(t.getOrDefault("trace entries", 0L) >= recorded, "mode " + e.getKey() + ": compiled traces ran " + t);
+            }
+        }
+    }
+
     static void check(String mode, CorpusProgram prog, List<String> argv, WorkerClient.Result r) {
         assertNotNull(prog.expectedOut(), prog.path() + ": missing expected .out file");
+        if (!mode.equals("off")) {
+            r = takeJitStats(mode, r);
+        }
         boolean ok = r.exit() == prog.expectedExit() && r.out().equals(prog.expectedOut())
                 && r.err().equals(prog.expectedErr() == null ? "" : prog.expectedErr());
         if (ok) {
