@@ -128,26 +128,33 @@ public class CorpusTest {
     static final Map<String, Map<String, Long>> JIT_TOTALS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile("([a-z][a-z -]*?) (\\d+)(?: ms)?(?=,|$| \\()");
 
-    /** Splits the trailing {@code jit: } lines that --jit-stats prints at exit off a JIT run's stderr and adds them up. */
+    /** Takes the {@code jit: } lines that --jit-stats prints at exit out of a JIT run's stderr and adds them up. */
     static WorkerClient.Result takeJitStats(String mode, WorkerClient.Result r) {
         List<String> lines = new ArrayList<>(r.err().lines().toList());
-        int k = lines.size();
-        while (k > 0 && lines.get(k - 1).startsWith("jit: ")) {
-            k--;
+        // the block is printed when the context closes: after the output, before an error report
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).startsWith("jit: loops recorded")) {
+            start++;
         }
-        if (k == lines.size()) {
+        if (start == lines.size()) {
             return r;
+        }
+        int end = start;
+        while (end < lines.size() && lines.get(end).startsWith("jit: ")) {
+            end++;
         }
         Map<String, Long> totals = JIT_TOTALS.computeIfAbsent(mode, m -> new java.util.concurrent.ConcurrentHashMap<>());
         totals.merge("programs", 1L, Long::sum);
-        for (String l : lines.subList(k, lines.size())) {
+        for (String l : lines.subList(start, end)) {
             // drop the per-reason breakdowns in parentheses: the totals are what is checked
             java.util.regex.Matcher m = COUNTER.matcher(l.substring(5).replaceAll("\\s*\\([^)]*\\)", ""));
             while (m.find()) {
                 totals.merge(m.group(1).trim(), Long.parseLong(m.group(2)), Long::sum);
             }
         }
-        String err = lines.subList(0, k).stream().map(x -> x + "\n").collect(java.util.stream.Collectors.joining());
+        List<String> rest = new ArrayList<>(lines.subList(0, start));
+        rest.addAll(lines.subList(end, lines.size()));
+        String err = rest.stream().map(x -> x + "\n").collect(java.util.stream.Collectors.joining());
         return new WorkerClient.Result(r.exit(), r.out(), err, r.stray(), r.millis());
     }
 

@@ -528,6 +528,14 @@ public final class TraceRecorder implements Recorder {
     }
 
     /** The value boxed, for calls and lists (they take VecL's boxed values). */
+    /** As {@link #boxed}, for operands typed ref (list items): a scalar constant becomes a constant of its boxed object. */
+    private Value boxedRef(Value v) {
+        if (v instanceof Const c && c.type() != Type.REF) {
+            return new Const.Ref(refName(c.boxed()), c.boxed());
+        }
+        return boxed(v);
+    }
+
     private Value boxed(Value v) {
         if (v instanceof Const) {
             return v; // a call receives a constant's boxed value as it is
@@ -1029,7 +1037,7 @@ public final class TraceRecorder implements Recorder {
         int n = code[pc + 5];
         Value rv = typed(f, recv);
         if (f.regs[recv] instanceof VList && name.equals("append") && n == 1) {
-            b.op(OpCode.LIST_APPEND, rv, boxed(shadow(f, start)));
+            b.op(OpCode.LIST_APPEND, rv, boxedRef(shadow(f, start)));
             f.shadow[dst] = constOf(VNone.NONE);
             return;
         }
@@ -1388,7 +1396,7 @@ public final class TraceRecorder implements Recorder {
         Value idx = typed(f, ri);
         if (o instanceof VList) {
             Value j = checkedIndex(idx, (Long) i, emit(OpCode.LIST_LEN, c));
-            b.op(OpCode.LIST_SETITEM, c, j, boxed(shadow(f, rv)));
+            b.op(OpCode.LIST_SETITEM, c, j, boxedRef(shadow(f, rv)));
             return;
         }
         VArray a = (VArray) o;
