@@ -18,6 +18,13 @@ public final class JitStats {
     public long guardExits;
     public long raiseExits;
     public final Map<String, Integer> aborts = new TreeMap<>();
+    /** Bridge recordings that were not attached, by reason. */
+    public final Map<String, Integer> bridgeAborts = new TreeMap<>();
+
+    public synchronized void bridgeAbort(String reason) {
+        String key = reason.startsWith("internal") ? "internal" : reason;
+        bridgeAborts.merge(key, 1, Integer::sum);
+    }
 
     public synchronized void abort(String reason) {
         String key = reason.startsWith("internal") ? "internal" : reason; // internal errors differ in detail: one bucket
@@ -62,7 +69,17 @@ public final class JitStats {
             }
             sb.append(')');
         }
-        sb.append(", bridges ").append(bridges).append(", compile time ")
+        sb.append(", bridges ").append(bridges);
+        if (!bridgeAborts.isEmpty()) {
+            sb.append(" (not attached: ");
+            String sep = "";
+            for (Map.Entry<String, Integer> e : bridgeAborts.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            sb.append(')');
+        }
+        sb.append(", compile time ")
                         .append(String.format(java.util.Locale.ROOT, "%.1f", compileNanos / 1e6)).append(" ms");
         sb.append("\njit: trace entries ").append(traceEntries).append(", guard exits ").append(guardExits).append(", raise exits ")
                         .append(raiseExits).append(", finish exits ").append(finishExits);

@@ -39,14 +39,23 @@ public final class TraceJit implements JitHooks {
     static final int MAX_VARIANTS = 4;
     private static final int NEVER = Integer.MIN_VALUE / 2;
     /**
+     * Default failures of a guard before it gets a bridge: a few, so that an exit taken once per
+     * loop run (or a rare branch) stays an exit while a guard that keeps failing is bridged soon.
+     */
+    static final int BRIDGE_THRESHOLD = 5;
+    /** Aborted bridge recordings from one exit before it is left an exit. */
+    static final int MAX_BRIDGE_ABORTS = 2;
+    /**
      * Record-only until the compiled executor passes the whole gate (corpus and differential test
      * in trace/vec mode): opt in with {@code -Dvecl.TraceExecutor=graal} (or {@code auto}).
      */
-    static final String DEFAULT_EXECUTOR = "none";
+    static final String DEFAULT_EXECUTOR = "auto";
 
     private final Interpreter interp;
     private final int threshold;
     private final int limit;
+    /** Failures of one guard exit before a bridge is recorded from it ({@code vecl.JitBridgeThreshold}; 0 disables bridges). */
+    private final int bridgeThreshold;
     private final TraceCompiler compiler;
     private final JitLog log;
     private final JitStats stats = new JitStats();
@@ -59,13 +68,31 @@ public final class TraceJit implements JitHooks {
     private static final class Installed {
         final int id;
         final RecordedTrace recorded;
+        final Trace optimized;
         final TraceRunner runner;
         final Map<Object, Integer> exits = new HashMap<>();
+        /** Guard failures per exit op (bridged ones no longer count: they do not reach the driver). */
+        final Map<dev.vecl.trace.ir.Op, Integer> failures = new java.util.IdentityHashMap<>();
+        /** Exits that get no bridge (aborted too often, or the bridge would do nothing). */
+        final java.util.Set<dev.vecl.trace.ir.Op> noBridge = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Snapshot code names of the trace and its bridges (one naming for all of them). */
+        final Map<dev.vecl.trace.ir.Op, Integer> abortsAt = new java.util.IdentityHashMap<>();
+        final Map<String, Code> codes;
+        final Map<String, java.util.function.Function<Object[], Object>> functions;
 
-        Installed(int id, RecordedTrace recorded, TraceRunner runner) {
+        Installed(int id, RecordedTrace recorded, Trace optimized, TraceRunner runner) {
             this.id = id;
             this.recorded = recorded;
+            this.optimized = optimized;
             this.runner = runner;
+            this.codes = new HashMap<>(recorded.codes());
+            this.functions = new HashMap<>(recorded.functions());
+        }
+
+        /** The parent as a bridge recording starts from: its header registers and types, with the names its bridges added. */
+        RecordedTrace parent() {
+            return new RecordedTrace(recorded.trace(), recorded.loopCode(), recorded.loopPc(), recorded.inputRegisters(), recorded.inputTypes(),
+                            Map.copyOf(codes), Map.copyOf(functions));
         }
     }
 
@@ -79,6 +106,7 @@ public final class TraceJit implements JitHooks {
         this.interp = interp;
         this.threshold = Math.max(1, context.jitThreshold);
         this.limit = Integer.getInteger("vecl.JitTraceLimit", 20_000);
+        this.bridgeThreshold = Integer.getInteger("vecl.JitBridgeThreshold", BRIDGE_THRESHOLD);
         this.compiler = findCompiler(System.getProperty("vecl.TraceExecutor", DEFAULT_EXECUTOR));
         this.log = context.jitLog == null || context.jitLog.isEmpty() ? null : JitLog.open(Path.of(context.jitLog));
         if (log != null) {
@@ -253,7 +281,7 @@ public final class TraceJit implements JitHooks {
                 }
             }
         }
-        li.traces.add(new Installed(id, rec, runner));
+        li.traces.add(new Installed(id, rec, optimized, runner));
     }
 
     /** Runs a trace from the loop header and resumes the interpreter where it left. */
@@ -274,28 +302,158 @@ public final class TraceJit implements JitHooks {
         TraceInterpreter.FrameState root = frames.get(0);
         root.registers().forEach((r, v) -> regs[r] = v);
         int n = frames.size();
-        int next;
-        if (n == 1) {
-            next = root.pc();
-        } else {
-            Code[] codes = new Code[n];
-            Object[][] rs = new Object[n][];
-            int[] pcs = new int[n];
-            codes[0] = code;
-            rs[0] = regs;
-            pcs[0] = root.pc();
-            for (int k = 1; k < n; k++) {
-                TraceInterpreter.FrameState fs = frames.get(k);
-                Code c = t.recorded.codes().get(fs.code());
-                Object[] r = new Object[c.numRegs];
-                fs.registers().forEach((i, v) -> r[i] = v);
-                codes[k] = c;
-                rs[k] = r;
-                pcs[k] = fs.pc();
-            }
-            next = interp.resumeInlined(codes, rs, pcs);
+        Code[] codes = new Code[n];
+        Object[][] rs = new Object[n][];
+        int[] pcs = new int[n];
+        codes[0] = code;
+        rs[0] = regs;
+        pcs[0] = root.pc();
+        for (int k = 1; k < n; k++) {
+            TraceInterpreter.FrameState fs = frames.get(k);
+            Code c = t.codes.get(fs.code());
+            Object[] r = new Object[c.numRegs];
+            fs.registers().forEach((i, v) -> r[i] = v);
+            codes[k] = c;
+            rs[k] = r;
+            pcs[k] = fs.pc();
+        }
+        if (e.kind() == TraceInterpreter.ExitKind.GUARD) {
+            maybeRecordBridge(t, e, rs);
+        }
+        int next = n == 1 ? root.pc() : interp.resumeInlined(codes, rs, pcs);
+        if (next == pc && n == 1 && e.kind() == TraceInterpreter.ExitKind.FINISH) {
+            // a bridge came back to the header with other entry types: the header picks the trace for them
+            return pc;
         }
         // resuming at the header itself would enter the trace again at once
         return next == pc ? pc + Op.length(Op.LOOP) : next;
+    }
+
+    /** Counts a guard exit and, once it has failed often enough, records a bridge from it (the interpreter is about to resume there). */
+    private void maybeRecordBridge(Installed t, TraceInterpreter.Exit e, Object[][] frameRegs) {
+        dev.vecl.trace.ir.Op op = e.op();
+        if (bridgeThreshold <= 0 || recording != null || interp.recorder != null || t.noBridge.contains(op) || !t.runner.canBridge(op)) {
+            return;
+        }
+        if (e.frames().size() == 1 && e.frames().get(0).pc() == t.recorded.loopPc()) {
+            t.noBridge.add(op); // leaves at the header state (hoisted checks): a bridge would be the trace's own entry
+            return;
+        }
+        if (t.failures.merge(op, 1, Integer::sum) < bridgeThreshold) {
+            return;
+        }
+        int opIndex = t.optimized.ops.indexOf(op);
+        String where = "trace=" + t.id + " op=" + opIndex + "(" + op.opcode.text + ")";
+        TraceRecorder.Listener listener = new TraceRecorder.Listener() {
+            @Override
+            public void closed(TraceRecorder r, RecordedTrace rec) {
+                recording = null;
+                installBridge(t, op, where, rec, r.finishReason());
+            }
+
+            @Override
+            public void aborted(TraceRecorder r, String reason) {
+                recording = null;
+                stats.bridgeAbort(reason);
+                if (log != null) {
+                    log.event("bridge-abort", where + " reason=" + reason.replace(' ', '-'));
+                }
+                t.failures.put(op, 0); // back off
+                if (t.abortsAt.merge(op, 1, Integer::sum) >= MAX_BRIDGE_ABORTS) {
+                    t.noBridge.add(op);
+                }
+            }
+        };
+        if (log != null) {
+            log.event("bridge-start", where + " failures=" + t.failures.get(op));
+        }
+        try {
+            recording = TraceRecorder.bridge(interp, t.parent(), op.snapshot, frameRegs, limit, listener);
+        } catch (RuntimeException ex) {
+            t.noBridge.add(op);
+            stats.bridgeAbort("internal");
+            return;
+        }
+        interp.recorder = recording;
+    }
+
+    private void installBridge(Installed t, dev.vecl.trace.ir.Op op, String where, RecordedTrace rec, String finishReason) {
+        int id = nextId++;
+        String what = "bridge " + where.replace(' ', ',');
+        Trace recorded = rec.trace();
+        boolean jumps = recorded.last().opcode == dev.vecl.trace.ir.OpCode.JUMP;
+        if (log != null) {
+            log.trace(id, what, "recorded", recorded);
+        }
+        if (!jumps && onlyGuards(recorded)) {
+            // it would leave where the exit leaves (e.g. a loop's exit test): keep the exit
+            t.noBridge.add(op);
+            stats.bridgeAbort("nothing-to-do");
+            if (log != null) {
+                log.event("bridge-skipped", where + " reason=nothing-to-do");
+            }
+            return;
+        }
+        Trace linked;
+        Trace optimized;
+        try {
+            linked = Bridges.linkToLabel(recorded, t.optimized, t.recorded.inputRegisters());
+        } catch (RuntimeException ex) {
+            t.noBridge.add(op);
+            stats.bridgeAbort("internal");
+            if (log != null) {
+                log.event("bridge-abort", where + " reason=link:" + String.valueOf(ex.getMessage()).replace(' ', '_'));
+            }
+            return;
+        }
+        try {
+            optimized = pipeline.apply(linked);
+        } catch (RuntimeException ex) {
+            stats.optimizerFailures++;
+            if (log != null) {
+                log.event("optimizer-failure", "trace=" + id + " error=" + String.valueOf(ex.getMessage()).replace(' ', '_'));
+            }
+            optimized = linked;
+        }
+        if (log != null) {
+            log.trace(id, what, "optimized", optimized);
+        }
+        long t0 = System.nanoTime();
+        try {
+            long nanos = t.runner.attachBridge(op, new TraceRunner.RecordedTraceBridge(rec, optimized, "bridge " + t.recorded.loopName() + " #" + id));
+            if (nanos <= 0) {
+                nanos = System.nanoTime() - t0;
+            }
+            stats.bridges++;
+            stats.compileNanos += nanos;
+            t.codes.putAll(rec.codes());
+            t.functions.putAll(rec.functions());
+            if (log != null) {
+                log.event("bridge", "trace=" + id + " parent=" + t.id + " op=" + t.optimized.ops.indexOf(op) + " ends=" + (jumps ? "jump" : "finish:" + finishReason)
+                                + " ops=" + optimized.ops.size() + " time_ms=" + String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6));
+            }
+        } catch (RuntimeException | LinkageError | AssertionError ex) {
+            t.noBridge.add(op);
+            String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            stats.compileFailure(reason);
+            if (log != null) {
+                log.event("compile-failure", "trace=" + id + " reason=" + reason.replaceAll("\\s+", "_"));
+            }
+        }
+    }
+
+    /** A bridge that only checks and leaves with the state it got (e.g. from a loop's exit test): not worth a call. */
+    private static boolean onlyGuards(Trace t) {
+        java.util.Set<dev.vecl.trace.ir.Value> computed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int k = 0; k < t.ops.size() - 1; k++) {
+            dev.vecl.trace.ir.Op op = t.ops.get(k);
+            if (!op.opcode.isGuard() && !op.opcode.isPure()) {
+                return false;
+            }
+            computed.add(op);
+        }
+        boolean[] uses = {false};
+        t.last().snapshot.forEachValue(v -> uses[0] |= computed.contains(v));
+        return !uses[0];
     }
 }
