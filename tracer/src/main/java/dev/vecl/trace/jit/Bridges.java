@@ -82,8 +82,9 @@ final class Bridges {
      * is in the loop, so those take the bridge's header values directly (a register the loop has
      * specialised to a constant gets a {@code guard_value}); the other label variables are the
      * invariants the preamble computed, which are recomputed from those values by copying the
-     * preamble operations they need, together with every preamble guard on such values (the loop
-     * body was optimised knowing they hold: kinds, strides, hoisted bounds checks). Copied guards
+     * preamble operations they need, together with the preamble's guards on loop invariants and
+     * the checks hoisted before the label (the loop body was optimised knowing they hold: kinds,
+     * strides, bounds). Guards of the first iteration on varying values are not copied. Copied guards
      * and raising operations leave with the header state: nothing has happened since the header.
      * Loads are copied only when a label variable needs them (a loop-invariant value such as a
      * coefficient), never for a guard alone, so no load runs on an index its guard did not check.
@@ -145,6 +146,14 @@ final class Bridges {
                 }
             }
         }
+        // values the loop keeps unchanged (the jump passes them back) and what the preamble computed from them alone
+        Set<Value> invariant = Collections.newSetFromMap(new IdentityHashMap<>());
+        Op backJump = parent.last();
+        for (int j = 0; j < label.numArgs(); j++) {
+            if (backJump.arg(j) == label.arg(j)) {
+                invariant.add(label.arg(j));
+            }
+        }
         // forward: copy what is computable from the header values
         Set<Value> viaLoad = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Op op : pre) {
@@ -153,11 +162,16 @@ final class Bridges {
             }
             boolean computable = !op.opcode.isStore() && op.opcode != OpCode.LABEL && (op.opcode.isPure() || op.opcode.isGuard() || op.opcode.isLoad());
             boolean loads = op.opcode.isLoad();
+            boolean onInvariants = true;
             for (Value a : op.args()) {
                 if (!(a instanceof Const) && !sub.containsKey(a)) {
                     computable = false;
                 }
                 loads |= viaLoad.contains(a);
+                onInvariants &= a instanceof Const || invariant.contains(a);
+            }
+            if (onInvariants && computable) {
+                invariant.add(op);
             }
             if (!computable) {
                 if (needed.contains(op)) {
@@ -168,7 +182,9 @@ final class Bridges {
             if (op.opcode.isLoad() && !needed.contains(op)) {
                 continue;
             }
-            if (op.opcode.isGuard() && loads && !needed.contains(op)) {
+            if (op.opcode.isGuard() && (loads || !(onInvariants || atHeader(op, label)))) {
+                // a guard of the first iteration on values that vary is that iteration's business;
+                // the loop relies only on guards about invariants and on the checks hoisted before the label
                 continue;
             }
             Op n = new Op(op.opcode, mapped(op, sub), op.descr, op.snapshot == null ? null : headerState);
@@ -186,6 +202,12 @@ final class Bridges {
         }
         out.add(jumpTo(label, sub));
         return out;
+    }
+
+    /** A check placed right before the label with the label's snapshot (hoisted bounds checks). */
+    private static boolean atHeader(Op guard, Op label) {
+        List<Snapshot.Frame> fs = guard.snapshot.frames();
+        return fs.size() == 1 && fs.get(0).pc() == label.snapshot.frames().get(0).pc() && fs.get(0).code().equals(label.snapshot.frames().get(0).code());
     }
 
     private static boolean sameConst(Const a, Const b) {

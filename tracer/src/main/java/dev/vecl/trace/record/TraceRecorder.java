@@ -348,7 +348,7 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
-            if (pendingResumes > 0) {
+            if (pendingResumes > 0 && expectInline == null) {
                 // the driver resumes a bridge's inlined frames (innermost first): they are ours already
                 Frame t = top();
                 if (t.code != code || t.regs != regs) {
