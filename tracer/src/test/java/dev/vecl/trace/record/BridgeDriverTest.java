@@ -99,7 +99,7 @@ class BridgeDriverTest {
                     def run(n):
                         t = 0
                         for i in range(n):
-                            if i % 3 == 0:
+                            if i % 5 == 0:
                                 t = t + g(i, 250 - i)
                             else:
                                 t = t + 1
@@ -186,8 +186,9 @@ class BridgeDriverTest {
                         s = 0.0
                         while i < len(lst):
                             s = s + lst[i]
-                            if len(lst) < 400 and i % 3 == 0:
+                            if len(lst) < 400 and i % 5 != 4:
                                 lst.append(i * 1.5)
+                                lst.append(i * 0.5)
                             i = i + 1
                         return s
                     lst = [0.5]
