@@ -457,6 +457,14 @@ public final class TraceCompiler {
                     }
                     yield new Call(op.hasResult() ? SlotWrite.of(op.type(), d) : null, args(op.args()), fn, raise(k, op));
                 }
+                case CALL_LOOP -> {
+                    Function<Object[], Object> fn = functions.get((String) op.descr);
+                    if (fn == null) {
+                        throw new IllegalArgumentException("no loop " + op.descr + " for call_loop");
+                    }
+                    yield new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, leave(k, op, TraceExit.Kind.RAISE));
+                }
+                case LOOP_RESULT -> new LoopCallNodes.Result(SlotWrite.of(Type.REF, d), a, (int) ((dev.vecl.trace.ir.Const.Int) op.arg(1)).value());
                 default -> throw new IllegalArgumentException("the backend does not compile " + c.text);
             };
         }

@@ -106,6 +106,9 @@ public final class TraceVerifier {
         if (oc == OpCode.GUARD_VALUE && (!(op.arg(1) instanceof Const) || op.arg(1).type() != op.arg(0).type())) {
             fail(t, where + ": needs a constant of the value's type");
         }
+        if (oc == OpCode.LOOP_RESULT && !(op.arg(1) instanceof Const.Int r && r.value() >= 0)) {
+            fail(t, where + ": needs a register number");
+        }
         if (oc.has(OpCode.Flag.DESCR_FN) && !(op.descr instanceof String)) {
             fail(t, where + ": needs fn=");
         }

@@ -86,8 +86,11 @@ final class Bridges {
      * the checks hoisted before the label (the loop body was optimised knowing they hold: kinds,
      * strides, bounds). Guards of the first iteration on varying values are not copied. Copied guards
      * and raising operations leave with the header state: nothing has happened since the header.
-     * Loads are copied only when a label variable needs them (a loop-invariant value such as a
-     * coefficient), never for a guard alone, so no load runs on an index its guard did not check.
+     * Loads are copied only on invariants (a coefficient, a length: after the copied guards that
+     * check their index, in preamble order), never loads of the first iteration's varying
+     * indexes. Every guard the loop may rely on is an invariant guard or a hoisted check, so it is
+     * re-checked on the bridge's values: a bridge that changed what an invariant was read from (a
+     * list it appended to) cannot enter the loop with a stale fact.
      *
      * @return the operations to append to the bridge (ending in the jump), or null if some label
      *         variable cannot be had this way (the caller replays the whole preamble)
@@ -155,19 +158,16 @@ final class Bridges {
             }
         }
         // forward: copy what is computable from the header values
-        Set<Value> viaLoad = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Op op : pre) {
             if (sub.containsKey(op)) {
                 continue;
             }
             boolean computable = !op.opcode.isStore() && op.opcode != OpCode.LABEL && (op.opcode.isPure() || op.opcode.isGuard() || op.opcode.isLoad());
-            boolean loads = op.opcode.isLoad();
             boolean onInvariants = true;
             for (Value a : op.args()) {
                 if (!(a instanceof Const) && !sub.containsKey(a)) {
                     computable = false;
                 }
-                loads |= viaLoad.contains(a);
                 onInvariants &= a instanceof Const || invariant.contains(a);
             }
             if (onInvariants && computable) {
@@ -179,20 +179,16 @@ final class Bridges {
                 }
                 continue;
             }
-            if (op.opcode.isLoad() && !needed.contains(op)) {
-                continue;
+            if (op.opcode.isLoad() && !(needed.contains(op) || onInvariants)) {
+                continue; // a load of the first iteration: its index may be checked by a guard not copied
             }
-            if (op.opcode.isGuard() && (loads || !(onInvariants || atHeader(op, label)))) {
+            if (op.opcode.isGuard() && !(onInvariants || atHeader(op, label))) {
                 // a guard of the first iteration on values that vary is that iteration's business;
                 // the loop relies only on guards about invariants and on the checks hoisted before the label
                 continue;
             }
             Op n = new Op(op.opcode, mapped(op, sub), op.descr, op.snapshot == null ? null : headerState);
             sub.put(op, n);
-            if (loads) {
-                viaLoad.add(n);
-                viaLoad.add(op);
-            }
             out.add(n);
         }
         for (Value v : label.args()) {

@@ -92,6 +92,13 @@ public final class GraalCompiler implements TraceCompiler {
                 case RAISE -> ExitKind.RAISE;
                 case FINISH -> ExitKind.FINISH;
             };
+            if (e.op().opcode == dev.vecl.trace.ir.OpCode.CALL_LOOP && functions.get((String) e.op().descr) instanceof TraceJit.LoopCall c) {
+                // the inner loop left elsewhere: resume with its frames inside the call's outer ones
+                dev.vecl.trace.ir.LoopLeft left = c.takeLeft();
+                if (left != null) {
+                    return new TraceInterpreter.Exit(left.kind(), e.op(), left.compose(e.frames()), -1);
+                }
+            }
             // the backend does not count iterations (that would cost a counter in the loop)
             return new TraceInterpreter.Exit(kind, e.op(), e.frames(), -1);
         }

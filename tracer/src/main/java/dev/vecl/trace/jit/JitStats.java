@@ -12,6 +12,9 @@ public final class JitStats {
     public int compileFailures;
     public long compileNanos;
     public int bridges;
+    /** call_loop runs of inner loop traces, and how many left other than by the loop's end. */
+    public long loopCalls;
+    public long loopCallLeaves;
     public long finishExits;
     public final Map<String, Integer> compileFailureReasons = new TreeMap<>();
     public long traceEntries;
@@ -83,6 +86,9 @@ public final class JitStats {
                         .append(String.format(java.util.Locale.ROOT, "%.1f", compileNanos / 1e6)).append(" ms");
         sb.append("\njit: trace entries ").append(traceEntries).append(", guard exits ").append(guardExits).append(", raise exits ")
                         .append(raiseExits).append(", finish exits ").append(finishExits);
+        if (loopCalls > 0) {
+            sb.append(", call_loop ").append(loopCalls).append(" (left ").append(loopCallLeaves).append(')');
+        }
         if (optimizerFailures > 0) {
             sb.append(", optimizer failures ").append(optimizerFailures);
         }

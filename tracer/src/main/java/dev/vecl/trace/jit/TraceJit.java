@@ -62,6 +62,7 @@ public final class TraceJit implements JitHooks {
     private final Pipeline pipeline = Pipeline.standard();
     private final PrintStream statsOut;
     private TraceRecorder recording;
+    private final Map<Integer, Installed> byId = new HashMap<>();
     private boolean disposed;
     private int nextId = 1;
 
@@ -79,6 +80,11 @@ public final class TraceJit implements JitHooks {
         final Map<dev.vecl.trace.ir.Op, Integer> abortsAt = new java.util.IdentityHashMap<>();
         final Map<String, Code> codes;
         final Map<String, java.util.function.Function<Object[], Object>> functions;
+        /** An outer trace calls this one (call_loop): its loop-test exits are the call's normal end and get no bridge. */
+        boolean calledByOuter;
+        /** A bridge holds a loop-test exit: the loop's end continues elsewhere, so it cannot be called. */
+        boolean bridgedAtTest;
+        LoopCall call;
 
         Installed(int id, RecordedTrace recorded, Trace optimized, TraceRunner runner) {
             this.id = id;
@@ -236,6 +242,9 @@ public final class TraceJit implements JitHooks {
             }
         };
         recording = new TraceRecorder(interp, code, regs, pc, limit, listener);
+        if (compiler != null) {
+            recording.setInnerLoops(this::innerLoop);
+        }
         interp.recorder = recording;
     }
 
@@ -281,7 +290,9 @@ public final class TraceJit implements JitHooks {
                 }
             }
         }
-        li.traces.add(new Installed(id, rec, optimized, runner));
+        Installed inst = new Installed(id, rec, optimized, runner);
+        byId.put(id, inst);
+        li.traces.add(inst);
     }
 
     /** Runs a trace from the loop header and resumes the interpreter where it left. */
@@ -310,7 +321,7 @@ public final class TraceJit implements JitHooks {
         pcs[0] = root.pc();
         for (int k = 1; k < n; k++) {
             TraceInterpreter.FrameState fs = frames.get(k);
-            Code c = t.codes.get(fs.code());
+            Code c = codeOf(t, fs.code());
             Object[] r = new Object[c.numRegs];
             fs.registers().forEach((i, v) -> r[i] = v);
             codes[k] = c;
@@ -338,6 +349,9 @@ public final class TraceJit implements JitHooks {
         if (e.frames().size() == 1 && e.frames().get(0).pc() == t.recorded.loopPc()) {
             t.noBridge.add(op); // leaves at the header state (hoisted checks): a bridge would be the trace's own entry
             return;
+        }
+        if (t.calledByOuter && isLoopTest(t, op)) {
+            return; // the normal end of a call_loop
         }
         if (t.failures.merge(op, 1, Integer::sum) < bridgeThreshold) {
             return;
@@ -426,6 +440,9 @@ public final class TraceJit implements JitHooks {
             }
             stats.bridges++;
             stats.compileNanos += nanos;
+            if (isLoopTest(t, op)) {
+                t.bridgedAtTest = true;
+            }
             t.codes.putAll(rec.codes());
             t.functions.putAll(rec.functions());
             if (log != null) {
@@ -443,6 +460,112 @@ public final class TraceJit implements JitHooks {
     }
 
     /** A bridge that only checks and leaves with the state it got (e.g. from a loop's exit test): not worth a call. */
+    /** An exit at the loop's own exit test (FORRANGE/FORITER right after the header). */
+    private static boolean isLoopTest(Installed t, dev.vecl.trace.ir.Op op) {
+        List<dev.vecl.trace.ir.Snapshot.Frame> fs = op.snapshot.frames();
+        return fs.size() == 1 && fs.get(0).pc() == t.recorded.loopPc() + Op.length(Op.LOOP);
+    }
+
+    /** The code a snapshot frame names: the trace's own names, or {@code loop<N>:<name>} for frames of an inner loop's trace a call_loop left. */
+    private Code codeOf(Installed t, String name) {
+        Code c = t.codes.get(name);
+        if (c == null && name.startsWith("loop")) {
+            int colon = name.indexOf(':');
+            Installed inner = colon > 4 ? byId.get(Integer.parseInt(name.substring(4, colon))) : null;
+            if (inner != null) {
+                return codeOf(inner, name.substring(colon + 1));
+            }
+        }
+        if (c == null) {
+            throw new IllegalStateException("no code " + name + " in trace " + t.id);
+        }
+        return c;
+    }
+
+    /** For an outer recording: the compiled trace of an inner loop it can call. */
+    private TraceRecorder.InnerLoop innerLoop(Code code, int loopPc, Object[] regs) {
+        if (!(code.jitData instanceof LoopInfo[] infos)) {
+            return null;
+        }
+        for (int idx = 0; idx < code.loopHeaders.length; idx++) {
+            if (code.loopHeaders[idx] != loopPc || infos[idx] == null) {
+                continue;
+            }
+            for (Installed t : infos[idx].traces) {
+                if (t.runner != null && t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
+                    if (t.call == null) {
+                        t.call = new LoopCall(t);
+                    }
+                    t.calledByOuter = true;
+                    return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A call_loop's implementation: runs the inner loop's trace from its header; at its normal
+     * end (an exit at the loop's test that the interpreter's own step confirms ends the loop)
+     * returns the loop frame's register file, otherwise throws {@link dev.vecl.trace.ir.LoopLeft}
+     * with the exit's frames (named {@code loop<N>:<name>}, resolved by {@link #codeOf}).
+     */
+    final class LoopCall implements java.util.function.Function<Object[], Object> {
+        final Installed inner;
+        /** The last LoopLeft thrown (executors that see only the outer exit take it from here). */
+        dev.vecl.trace.ir.LoopLeft left;
+
+        LoopCall(Installed inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Object apply(Object[] in) {
+            stats.loopCalls++;
+            TraceInterpreter.Exit e = inner.runner.run(in);
+            Object[] regs = normalEnd(e);
+            if (regs != null) {
+                return regs;
+            }
+            stats.loopCallLeaves++;
+            List<TraceInterpreter.FrameState> fs = new ArrayList<>();
+            for (TraceInterpreter.FrameState f : e.frames()) {
+                fs.add(new TraceInterpreter.FrameState("loop" + inner.id + ":" + f.code(), f.pc(), f.registers()));
+            }
+            left = new dev.vecl.trace.ir.LoopLeft(e.kind(), fs);
+            throw left;
+        }
+
+        dev.vecl.trace.ir.LoopLeft takeLeft() {
+            dev.vecl.trace.ir.LoopLeft l = left;
+            left = null;
+            return l;
+        }
+
+        private Object[] normalEnd(TraceInterpreter.Exit e) {
+            Code c = inner.recorded.loopCode();
+            int test = inner.recorded.loopPc() + Op.length(Op.LOOP);
+            if (e.kind() != TraceInterpreter.ExitKind.GUARD || e.frames().size() != 1 || e.frames().get(0).pc() != test
+                            || codeOf(inner, e.frames().get(0).code()) != c) {
+                return null;
+            }
+            Object[] regs = new Object[c.numRegs];
+            e.frames().get(0).registers().forEach((r, v) -> regs[r] = v);
+            Object[] probe = regs.clone();
+            int[] k = c.code;
+            try {
+                boolean goesOn = switch (k[test]) {
+                    case Op.FORRANGE -> Interpreter.rangeStep(probe, k[test + 1], k[test + 2], k[test + 3], k[test + 4]);
+                    case Op.FORITER -> Interpreter.iterStep(probe, k[test + 1], k[test + 2], k[test + 3]);
+                    default -> true;
+                };
+                return goesOn ? null : regs;
+            } catch (RuntimeException notThere) {
+                return null;
+            }
+        }
+    }
+
     private static boolean onlyGuards(Trace t) {
         java.util.Set<dev.vecl.trace.ir.Value> computed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (int k = 0; k < t.ops.size() - 1; k++) {

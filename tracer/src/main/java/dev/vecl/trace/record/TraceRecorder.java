@@ -77,6 +77,37 @@ public final class TraceRecorder implements Recorder {
         }
     }
 
+    /** Compiled inner loops an outer recording may call ({@code call_loop}) instead of aborting. */
+    public interface InnerLoops {
+        /**
+         * A compiled trace of the loop whose LOOP is at {@code loopPc} in {@code code} whose entry
+         * types match {@code regs}, or null.
+         */
+        InnerLoop find(Code code, int loopPc, Object[] regs);
+    }
+
+    /** An inner loop's trace as a call_loop names it ({@code fn}), runs it ({@code impl}) and feeds it (input registers and types). */
+    public record InnerLoop(String fn, Function<Object[], Object> impl, int[] inputRegisters, Type[] inputTypes) {
+    }
+
+    /** An inner loop the interpreter is running while the recorder waits for its normal end. */
+    private static final class Skip {
+        final int frame;
+        final int loopPc;
+        final int backEdgePc;
+        final Value result;
+        int lastPc = -1;
+        /** Frames the inner loop called, which the recorder does not follow. */
+        int depth;
+
+        Skip(int frame, int loopPc, int backEdgePc, Value result) {
+            this.frame = frame;
+            this.loopPc = loopPc;
+            this.backEdgePc = backEdgePc;
+            this.result = result;
+        }
+    }
+
     /** Maximum depth of inlined VecL calls. */
     static final int MAX_INLINE_DEPTH = 40;
 
@@ -142,6 +173,8 @@ public final class TraceRecorder implements Recorder {
     private int pendingResumes;
     /** Why a bridge finished (for the log), or null. */
     private String finishReason;
+    private InnerLoops innerLoops;
+    private Skip skip;
 
     /**
      * Starts recording the loop whose LOOP instruction is at {@code loopPc} in {@code code}, in the
@@ -258,6 +291,11 @@ public final class TraceRecorder implements Recorder {
         return best;
     }
 
+    /** Lets this recording call the compiled traces of inner loops it meets ({@code call_loop}). */
+    public void setInnerLoops(InnerLoops innerLoops) {
+        this.innerLoops = innerLoops;
+    }
+
     public boolean isBridge() {
         return bridge;
     }
@@ -306,6 +344,9 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (skip != null && skipping(code, regs, pc)) {
+                return;
+            }
             Frame f = top();
             if (f.code != code || f.regs != regs) {
                 // an error unwound frames we had entered (VecL has no try: it ends the program or eval)
@@ -348,6 +389,10 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (skip != null) {
+                skip.depth++; // the inner loop, run by the interpreter, calls a function: not recorded
+                return;
+            }
             if (pendingResumes > 0 && expectInline == null) {
                 // the driver resumes a bridge's inlined frames (innermost first): they are ours already
                 Frame t = top();
@@ -389,6 +434,13 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (skip != null) {
+                if (skip.depth == 0) {
+                    throw new Abort("inner-loop-exit"); // returned from inside the inner loop
+                }
+                skip.depth--;
+                return;
+            }
             Frame f = top();
             if (f.code != code || frames.size() == 1) {
                 throw new Abort(frames.size() == 1 ? "left-loop-frame" : "exception");
@@ -922,21 +974,14 @@ public final class TraceRecorder implements Recorder {
             }
             case Op.LOOP -> {
                 if (!(bridge && frames.size() == 1 && pc == regionStart)) {
-                    stop("inner-loop"); // a bridge passes only the header of the loop enclosing its own
+                    // a bridge passes only the header of the loop enclosing its own
+                    if (bridge || !callLoop(f, pc)) {
+                        stop("inner-loop");
+                    }
                 }
             }
-            case Op.RANGEPREP -> {
-                if (!bridge) {
-                    throw new Abort("inner-loop");
-                }
-                rangePrep(f, pc);
-            }
-            case Op.ITERPREP -> {
-                if (!bridge) {
-                    throw new Abort("inner-loop");
-                }
-                iterPrep(f, pc);
-            }
+            case Op.RANGEPREP -> rangePrep(f, pc);
+            case Op.ITERPREP -> iterPrep(f, pc);
             case Op.FORRANGE -> forRange(f, pc);
             case Op.FORITER -> forIter(f, pc);
             case Op.GETITEM -> getItem(f, code[pc + 1], code[pc + 2], code[pc + 3]);
@@ -1475,7 +1520,70 @@ public final class TraceRecorder implements Recorder {
         f.shadow[cur] = n;
     }
 
-    /** RANGEPREP of a loop a bridge enters: int arguments only (anything else is left to the interpreter). */
+    /**
+     * An inner loop with a compiled trace for these types, counted by range or sequence: emits
+     * {@code call_loop} with the inner trace's inputs (snapshot: the state at the inner header) and
+     * lets the interpreter run the loop unrecorded; at its normal end the frame's live registers
+     * become {@code loop_result}s ({@link #skipping}).
+     */
+    private boolean callLoop(Frame f, int pc) {
+        int[] code = f.code.code;
+        int test = pc + Op.length(Op.LOOP);
+        if (innerLoops == null || (code[test] != Op.FORRANGE && code[test] != Op.FORITER)) {
+            return false;
+        }
+        InnerLoop il = innerLoops.find(f.code, pc, f.regs);
+        if (il == null) {
+            return false;
+        }
+        Value[] args = new Value[il.inputRegisters().length];
+        for (int k = 0; k < args.length; k++) {
+            int r = il.inputRegisters()[k];
+            Value v = il.inputTypes()[k] == Type.REF ? shadow(f, r) : typed(f, r);
+            if (v.type() != il.inputTypes()[k]) {
+                return false;
+            }
+            args[k] = v;
+        }
+        register(il.fn(), il.impl());
+        Value p = b.call(OpCode.CALL_LOOP, il.fn(), snapshot(), args);
+        skip = new Skip(frames.size() - 1, pc, backEdge(f.code, pc), p);
+        return true;
+    }
+
+    /**
+     * While the interpreter runs an inner loop a call_loop stands for: true to ignore this
+     * instruction. When the loop frame leaves the inner loop, it must be by the loop's exit test
+     * (what a normal end of the inner trace means); its live registers are then the call's results.
+     */
+    private boolean skipping(Code code, Object[] regs, int pc) {
+        Skip s = skip;
+        if (s.depth > 0) {
+            return true;
+        }
+        Frame f = top();
+        if (frames.size() - 1 != s.frame || f.code != code || f.regs != regs) {
+            throw new Abort("exception");
+        }
+        if (pc >= s.loopPc && pc <= s.backEdgePc) {
+            s.lastPc = pc;
+            return true;
+        }
+        int test = s.loopPc + Op.length(Op.LOOP);
+        int[] c = code.code;
+        int exitTarget = c[test] == Op.FORRANGE ? c[test + 5] : c[test + 4];
+        if (s.lastPc != test || pc != exitTarget) {
+            throw new Abort("inner-loop-exit"); // a break, or a jump out of the body
+        }
+        skip = null;
+        java.util.BitSet live = Liveness.liveAt(code, pc);
+        for (int r = 0; r < f.shadow.length; r++) {
+            f.shadow[r] = live.get(r) && regs[r] != null ? b.op(OpCode.LOOP_RESULT, s.result, new Const.Int(r)) : null;
+        }
+        return false;
+    }
+
+    /** RANGEPREP of an inner loop (a bridge enters it, or a call_loop will run it): int arguments only. */
     private void rangePrep(Frame f, int pc) {
         int[] code = f.code.code;
         for (int k = 1; k <= 3; k++) {
@@ -1494,7 +1602,7 @@ public final class TraceRecorder implements Recorder {
         f.shadow[step] = specialise(typed(f, step), sp);
     }
 
-    /** ITERPREP of a loop a bridge enters: the sequence's kind is guarded, the index starts at 0. */
+    /** ITERPREP of an inner loop: the sequence's kind is guarded, the index starts at 0. */
     private void iterPrep(Frame f, int pc) {
         int[] code = f.code.code;
         Object so = f.regs[code[pc + 1]];
