@@ -179,6 +179,49 @@ class BridgeDriverTest {
                     print(run(a, 100, 30))
                     """;
 
+    /** An outer loop calling a function whose loop has a trace: the outer trace runs it with call_loop. */
+    static final String CALL_LOOP = """
+                    def row(a, i, m):
+                        t = 0
+                        for j in range(m):
+                            t = t + a[i * m + j]
+                        return t
+                    def run(a, n, m):
+                        s = 0
+                        for i in range(n):
+                            s = s + row(a, i, m - i % 3)
+                        return s
+                    a = arange(30000)
+                    print(run(a, 300, 30))
+                    print(run(a, 100, 300))
+                    """;
+
+    /**
+     * The inner loop of a call_loop leaving other than by its end: a branch taken at one element,
+     * an array of another dtype, and an IndexError in the last row; the outer trace must leave
+     * with the inner frames so that the interpreter resumes (and raises) exactly there.
+     */
+    static final String CALL_LOOP_LEAVES = """
+                    def row(a, i, m):
+                        t = 0
+                        for j in range(m):
+                            if a[i * m + j] < 0:
+                                t = t - 1
+                            else:
+                                t = t + a[i * m + j]
+                        return t
+                    def run(a, n, m):
+                        s = 0
+                        for i in range(n):
+                            s = s + row(a, i, m)
+                        return s
+                    a = arange(6000)
+                    a[4321] = -5
+                    print(run(a, 150, 40))
+                    print(run(a * 0.5, 150, 40))
+                    print(run(a, 151, 40))
+                    """;
+
     /** A bridge that grows the list the loop reads its length from (an invariant of the loop). */
     static final String LIST_GROWS = """
                     def run(lst):
@@ -241,15 +284,15 @@ class BridgeDriverTest {
             case "LIST_GROWS" -> LIST_GROWS;
             case "GLOBAL_WRITE" -> GLOBAL_WRITE;
             case "RETURN_IN_BRIDGE" -> RETURN_IN_BRIDGE;
+            case "CALL_LOOP" -> CALL_LOOP;
+            case "CALL_LOOP_LEAVES" -> CALL_LOOP_LEAVES;
             default -> throw new IllegalArgumentException(name);
         };
     }
 
-    static final String ALL = "FLIP90,INLINED_FLIP,TYPE_CHANGE,INDEX_ERROR,ERROR_IN_CALL,VIEWS,RECURSION,NESTED,NESTED_CALL,LIST_GROWS,GLOBAL_WRITE,RETURN_IN_BRIDGE";
-
     @ParameterizedTest
     @ValueSource(strings = {"FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
-                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE"})
+                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES"})
     void referenceExecutorMatchesInterpreter(String name) {
         String p = program(name);
         String expect = JitRun.run(p, "off", "none", 1).output;
@@ -262,7 +305,7 @@ class BridgeDriverTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
-                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE"})
+                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES"})
     void graalExecutorMatchesInterpreter(String name) throws IOException {
         String p = program(name);
         String expect = GraalExecutorTest.run(p, "off").output();
@@ -295,6 +338,27 @@ class BridgeDriverTest {
         JitRun r = JitRun.run(NESTED, "trace", "reference", 3);
         assertTrue(bridges(r.log) >= 1, events(r.log));
         assertTrue(entries(r.log) < 40, "trace entries " + entries(r.log) + " for 133 outer iterations\n" + events(r.log));
+    }
+
+    /** The outer loop's trace calls the inner loop's: few trace entries, many loop calls, none leaving. */
+    @Test
+    void outerTraceCallsInnerLoop() {
+        JitRun r = JitRun.run(CALL_LOOP, "trace", "reference", 5);
+        assertTrue(r.log.contains("call_loop("), "an outer trace with call_loop:\n" + events(r.log));
+        assertTrue(entries(r.log) < 40, "trace entries " + entries(r.log) + "\n" + events(r.log));
+        Matcher m = Pattern.compile("call_loop (\\d+) \\(left (\\d+)\\)").matcher(r.log);
+        assertTrue(m.find(), events(r.log));
+        assertTrue(Long.parseLong(m.group(1)) > 300 && Long.parseLong(m.group(2)) == 0, m.group());
+    }
+
+    /** Inner exits other than the loop's end leave the outer trace and resume inside the callee. */
+    @Test
+    void innerLoopLeavesOuterTrace() {
+        JitRun r = JitRun.run(CALL_LOOP_LEAVES, "trace", "reference", 5);
+        assertEquals(JitRun.run(CALL_LOOP_LEAVES, "off", "none", 1).output, r.output);
+        assertTrue(r.output.contains("IndexError") && r.output.contains("at 4:12"), r.output);
+        Matcher m = Pattern.compile("call_loop (\\d+) \\(left (\\d+)\\)").matcher(r.log);
+        assertTrue(m.find() && Long.parseLong(m.group(2)) > 0, events(r.log));
     }
 
     /** The bridge's jump recomputes the loop's invariants (list length, global reads) after its own writes. */
