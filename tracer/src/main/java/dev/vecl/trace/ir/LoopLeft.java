@@ -18,11 +18,18 @@ public final class LoopLeft extends RuntimeException {
 
     private final transient ExitKind kind;
     private final transient List<FrameState> inner;
+    private final transient Op innerOp;
 
-    public LoopLeft(ExitKind kind, List<FrameState> inner) {
+    /** @param innerOp the inner trace's operation it left by (the driver may bridge it) */
+    public LoopLeft(ExitKind kind, List<FrameState> inner, Op innerOp) {
         super(null, null, false, false);
         this.kind = kind;
         this.inner = List.copyOf(inner);
+        this.innerOp = innerOp;
+    }
+
+    public Op innerOp() {
+        return innerOp;
     }
 
     public ExitKind kind() {

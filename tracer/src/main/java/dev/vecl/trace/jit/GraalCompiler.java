@@ -94,7 +94,7 @@ public final class GraalCompiler implements TraceCompiler {
             };
             if (e.op().opcode == dev.vecl.trace.ir.OpCode.CALL_LOOP && functions.get((String) e.op().descr) instanceof TraceJit.LoopCall c) {
                 // the inner loop left elsewhere: resume with its frames inside the call's outer ones
-                dev.vecl.trace.ir.LoopLeft left = c.takeLeft();
+                dev.vecl.trace.ir.LoopLeft left = c.lastLeft();
                 if (left != null) {
                     return new TraceInterpreter.Exit(left.kind(), e.op(), left.compose(e.frames()), -1);
                 }

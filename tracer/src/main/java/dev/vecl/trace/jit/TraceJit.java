@@ -329,7 +329,11 @@ public final class TraceJit implements JitHooks {
             pcs[k] = fs.pc();
         }
         if (e.kind() == TraceInterpreter.ExitKind.GUARD) {
-            maybeRecordBridge(t, e, rs);
+            if (e.op().opcode == dev.vecl.trace.ir.OpCode.CALL_LOOP) {
+                innerBridge(t, e, rs);
+            } else {
+                maybeRecordBridge(t, e, rs, false);
+            }
         }
         int next = n == 1 ? root.pc() : interp.resumeInlined(codes, rs, pcs);
         if (next == pc && n == 1 && e.kind() == TraceInterpreter.ExitKind.FINISH) {
@@ -340,8 +344,30 @@ public final class TraceJit implements JitHooks {
         return next == pc ? pc + Op.length(Op.LOOP) : next;
     }
 
-    /** Counts a guard exit and, once it has failed often enough, records a bridge from it (the interpreter is about to resume there). */
-    private void maybeRecordBridge(Installed t, TraceInterpreter.Exit e, Object[][] frameRegs) {
+    /**
+     * An outer trace left because the inner loop it called left by a guard: that guard of the
+     * inner trace is counted (and bridged) as if the inner trace had been entered from its header;
+     * the inner loop's frame is one of the frames the interpreter resumes.
+     */
+    private void innerBridge(Installed outer, TraceInterpreter.Exit e, Object[][] rs) {
+        if (!(outer.functions.get((String) e.op().descr) instanceof LoopCall lc) || lc.lastLeft() == null || lc.lastLeft().innerOp() == null) {
+            return;
+        }
+        dev.vecl.trace.ir.LoopLeft left = lc.lastLeft();
+        int first = rs.length - left.inner().size();
+        if (first < 0) {
+            return;
+        }
+        Object[][] innerRegs = java.util.Arrays.copyOfRange(rs, first, rs.length);
+        maybeRecordBridge(lc.inner, new TraceInterpreter.Exit(left.kind(), left.innerOp(), left.inner(), -1), innerRegs, first > 0);
+    }
+
+    /**
+     * Counts a guard exit and, once it has failed often enough, records a bridge from it (the
+     * interpreter is about to resume there). {@code rootResumed}: the loop's own frame is among
+     * those the interpreter re-enters (an inner loop frame below the frames of a call_loop).
+     */
+    private void maybeRecordBridge(Installed t, TraceInterpreter.Exit e, Object[][] frameRegs, boolean rootResumed) {
         dev.vecl.trace.ir.Op op = e.op();
         if (bridgeThreshold <= 0 || recording != null || interp.recorder != null || t.noBridge.contains(op) || !t.runner.canBridge(op)) {
             return;
@@ -382,7 +408,7 @@ public final class TraceJit implements JitHooks {
             log.event("bridge-start", where + " failures=" + t.failures.get(op));
         }
         try {
-            recording = TraceRecorder.bridge(interp, t.parent(), op.snapshot, frameRegs, limit, listener);
+            recording = TraceRecorder.bridge(interp, t.parent(), op.snapshot, frameRegs, rootResumed, limit, listener);
         } catch (RuntimeException ex) {
             t.noBridge.add(op);
             stats.bridgeAbort("internal");
@@ -532,14 +558,13 @@ public final class TraceJit implements JitHooks {
             for (TraceInterpreter.FrameState f : e.frames()) {
                 fs.add(new TraceInterpreter.FrameState("loop" + inner.id + ":" + f.code(), f.pc(), f.registers()));
             }
-            left = new dev.vecl.trace.ir.LoopLeft(e.kind(), fs);
+            left = new dev.vecl.trace.ir.LoopLeft(e.kind(), fs, e.op());
             throw left;
         }
 
-        dev.vecl.trace.ir.LoopLeft takeLeft() {
-            dev.vecl.trace.ir.LoopLeft l = left;
-            left = null;
-            return l;
+        /** The LoopLeft of the last call that left (an executor reporting a call_loop exit completes it with this). */
+        dev.vecl.trace.ir.LoopLeft lastLeft() {
+            return left;
         }
 
         private Object[] normalEnd(TraceInterpreter.Exit e) {

@@ -223,13 +223,15 @@ public final class TraceRecorder implements Recorder {
      * a jump carrying the values of the parent's input registers when the loop frame reaches the
      * header again with the parent's entry types, otherwise with {@code finish} where it leaves the
      * loop (or its enclosing loop), returns, meets another loop, gets too long, or reaches the
-     * header with other types.
+     * header with other types. {@code rootResumed}: frame 0 is itself resumed by
+     * {@code resumeInlined} (it is below the frames of an outer trace's call_loop).
      */
-    public static TraceRecorder bridge(Interpreter interp, RecordedTrace parent, Snapshot exit, Object[][] frameRegs, int limit, Listener listener) {
-        return new TraceRecorder(interp, parent, exit, frameRegs, limit, listener);
+    public static TraceRecorder bridge(Interpreter interp, RecordedTrace parent, Snapshot exit, Object[][] frameRegs, boolean rootResumed, int limit,
+                    Listener listener) {
+        return new TraceRecorder(interp, parent, exit, frameRegs, rootResumed, limit, listener);
     }
 
-    private TraceRecorder(Interpreter interp, RecordedTrace parent, Snapshot exit, Object[][] frameRegs, int limit, Listener listener) {
+    private TraceRecorder(Interpreter interp, RecordedTrace parent, Snapshot exit, Object[][] frameRegs, boolean rootResumed, int limit, Listener listener) {
         this.interp = interp;
         this.listener = listener;
         this.loopCode = parent.loopCode();
@@ -272,7 +274,9 @@ public final class TraceRecorder implements Recorder {
             frames.add(f);
         }
         curPc = sf.get(sf.size() - 1).pc();
-        pendingResumes = sf.size() - 1;
+        // the frames the interpreter re-enters to resume them: the inlined ones, and the loop's own
+        // frame too when it is itself an inner frame (an exit of an inner loop a call_loop ran)
+        pendingResumes = sf.size() - (rootResumed ? 0 : 1);
     }
 
     /** The range [header, back edge] of the innermost loop of {@code code} around the given loop, or the loop itself. */

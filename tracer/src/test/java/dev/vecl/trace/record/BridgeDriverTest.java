@@ -222,6 +222,25 @@ class BridgeDriverTest {
                     print(run(a, 151, 40))
                     """;
 
+    /** A branch of the inner loop that flips for the last rows: the inner trace's guard, left through call_loop, gets a bridge. */
+    static final String CALL_LOOP_FLIP = """
+                    def row(a, i, m):
+                        t = 0
+                        for j in range(m):
+                            if a[i * m + j] < 6000:
+                                t = t + a[i * m + j]
+                            else:
+                                t = t - a[i * m + j]
+                        return t
+                    def run(a, n, m):
+                        s = 0
+                        for i in range(n):
+                            s = s + row(a, i, m)
+                        return s
+                    a = arange(12000)
+                    print(run(a, 300, 40))
+                    """;
+
     /** A bridge that grows the list the loop reads its length from (an invariant of the loop). */
     static final String LIST_GROWS = """
                     def run(lst):
@@ -286,13 +305,14 @@ class BridgeDriverTest {
             case "RETURN_IN_BRIDGE" -> RETURN_IN_BRIDGE;
             case "CALL_LOOP" -> CALL_LOOP;
             case "CALL_LOOP_LEAVES" -> CALL_LOOP_LEAVES;
+            case "CALL_LOOP_FLIP" -> CALL_LOOP_FLIP;
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
-                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES"})
+                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP"})
     void referenceExecutorMatchesInterpreter(String name) {
         String p = program(name);
         String expect = JitRun.run(p, "off", "none", 1).output;
@@ -305,7 +325,7 @@ class BridgeDriverTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
-                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES"})
+                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP"})
     void graalExecutorMatchesInterpreter(String name) throws IOException {
         String p = program(name);
         String expect = GraalExecutorTest.run(p, "off").output();
@@ -359,6 +379,16 @@ class BridgeDriverTest {
         assertTrue(r.output.contains("IndexError") && r.output.contains("at 4:12"), r.output);
         Matcher m = Pattern.compile("call_loop (\\d+) \\(left (\\d+)\\)").matcher(r.log);
         assertTrue(m.find() && Long.parseLong(m.group(2)) > 0, events(r.log));
+    }
+
+    /** The inner loop's flipped branch gets a bridge although the outer trace runs it: few outer exits. */
+    @Test
+    void innerGuardLeftThroughCallLoopIsBridged() {
+        JitRun r = JitRun.run(CALL_LOOP_FLIP, "trace", "reference", 5);
+        assertTrue(r.log.contains("call_loop("), events(r.log));
+        assertTrue(bridges(r.log) >= 1, events(r.log));
+        Matcher m = Pattern.compile("call_loop (\\d+) \\(left (\\d+)\\)").matcher(r.log);
+        assertTrue(m.find() && Long.parseLong(m.group(2)) < 20, m.group() + "\n" + events(r.log));
     }
 
     /** The bridge's jump recomputes the loop's invariants (list length, global reads) after its own writes. */
