@@ -45,10 +45,7 @@ public final class TraceJit implements JitHooks {
     static final int BRIDGE_THRESHOLD = 5;
     /** Aborted bridge recordings from one exit before it is left an exit. */
     static final int MAX_BRIDGE_ABORTS = 2;
-    /**
-     * Record-only until the compiled executor passes the whole gate (corpus and differential test
-     * in trace/vec mode): opt in with {@code -Dvecl.TraceExecutor=graal} (or {@code auto}).
-     */
+    /** Compiled execution by default (the first TraceCompiler found: Graal); {@code none} records and optimizes only. */
     static final String DEFAULT_EXECUTOR = "auto";
 
     private final Interpreter interp;
@@ -76,8 +73,9 @@ public final class TraceJit implements JitHooks {
         final Map<dev.vecl.trace.ir.Op, Integer> failures = new java.util.IdentityHashMap<>();
         /** Exits that get no bridge (aborted too often, or the bridge would do nothing). */
         final java.util.Set<dev.vecl.trace.ir.Op> noBridge = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        /** Snapshot code names of the trace and its bridges (one naming for all of them). */
+        /** Aborted bridge recordings per exit op. */
         final Map<dev.vecl.trace.ir.Op, Integer> abortsAt = new java.util.IdentityHashMap<>();
+        /** Snapshot code names of the trace and its bridges (one naming for all of them). */
         final Map<String, Code> codes;
         final Map<String, java.util.function.Function<Object[], Object>> functions;
         /** An outer trace calls this one (call_loop): its loop-test exits are the call's normal end and get no bridge. */
