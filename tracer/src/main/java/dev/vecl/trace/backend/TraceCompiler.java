@@ -194,6 +194,9 @@ public final class TraceCompiler {
             return a;
         }
 
+        /** Saves the loop invariants once the loop is entered (after the preamble, or after a bridge from it jumped to the label). */
+        ControlNodes.Spill entrySpill;
+
         CompiledTrace build() {
             SlotWrite[] inputs = new SlotWrite[trace.inputs.size()];
             for (int i = 0; i < inputs.length; i++) {
@@ -247,14 +250,14 @@ public final class TraceCompiler {
                 ControlNodes.LoopBody lb = new ControlNodes.LoopBody(Seq.of(body.toArray(new OpNode[0])), jump, unroll);
                 lb.respill = new ControlNodes.Spill(args(inv), exitBuffer);
                 loop = Truffle.getRuntime().createLoopNode(lb);
-                pre.add(new ControlNodes.Spill(args(inv), exitBuffer));
+                entrySpill = new ControlNodes.Spill(args(inv), exitBuffer);
             }
             List<Integer> all = new ArrayList<>();
             for (int i = 0; i < slotTypes.size(); i++) {
                 all.add(i);
             }
             exitBuffer.size(slotTypes.size());
-            TraceRootNode root = new TraceRootNode(language, fd.build(), name, new ControlNodes.Clear(zeros(all)), inputs, Seq.of(pre.toArray(new OpNode[0])), loop);
+            TraceRootNode root = new TraceRootNode(language, fd.build(), name, new ControlNodes.Clear(zeros(all)), inputs, Seq.of(pre.toArray(new OpNode[0])), loop, entrySpill);
             SlotWrite[] labelWrites = null;
             if (label != null) {
                 labelWrites = new SlotWrite[label.numArgs()];
@@ -482,6 +485,14 @@ public final class TraceCompiler {
                     }
                     yield new Call(op.hasResult() ? SlotWrite.of(op.type(), d) : null, args(op.args()), fn, raise(k, op));
                 }
+                case CALL_LOOP -> {
+                    Function<Object[], Object> fn = functions.get((String) op.descr);
+                    if (fn == null) {
+                        throw new IllegalArgumentException("no loop " + op.descr + " for call_loop");
+                    }
+                    yield new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, leave(k, op, TraceExit.Kind.RAISE));
+                }
+                case LOOP_RESULT -> new LoopCallNodes.Result(SlotWrite.of(Type.REF, d), a, (int) ((dev.vecl.trace.ir.Const.Int) op.arg(1)).value());
                 default -> throw new IllegalArgumentException("the backend does not compile " + c.text);
             };
         }

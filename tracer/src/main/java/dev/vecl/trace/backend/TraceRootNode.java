@@ -19,15 +19,18 @@ final class TraceRootNode extends RootNode {
     @Child ControlNodes.Clear init;
     @Child ControlNodes.Seq preamble;
     @Child LoopNode loop;
+    /** Saves the loop invariants where the loop's exits find them; null without a loop. */
+    @Child ControlNodes.Spill entrySpill;
     private final String name;
 
-    TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, ControlNodes.Clear init, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop) {
+    TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, ControlNodes.Clear init, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop, ControlNodes.Spill entrySpill) {
         super(language, fd);
         this.init = init;
         this.name = name;
         this.inputs = inputs;
         this.preamble = preamble;
         this.loop = loop;
+        this.entrySpill = entrySpill;
     }
 
     @Override
@@ -57,6 +60,7 @@ final class TraceRootNode extends RootNode {
         if (loop == null) {
             return r;
         }
+        entrySpill.execute(f);
         return loop.execute(f);
     }
 

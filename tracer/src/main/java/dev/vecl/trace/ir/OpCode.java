@@ -158,6 +158,19 @@ public enum OpCode {
     CALL_PURE_B(BOOL, varargs(), Flag.PURE | Flag.RAISES | Flag.DESCR_FN),
     CALL_PURE_R(REF, varargs(), Flag.PURE | Flag.RAISES | Flag.DESCR_FN),
 
+    // ---- nested loops ----
+    /**
+     * {@code p = call_loop(inputs…, fn=loop.<code>@<pc>) [outer state at the inner header]}: runs
+     * the compiled trace of an inner loop from its header with the inner loop's inputs. At the
+     * loop's normal end (its exit test failing) the result is the inner loop frame's register file
+     * there ({@code Object[]} by register number; read with {@code loop_result}); any other exit
+     * leaves this trace too, with the snapshot's outer frames and the inner exit's frames
+     * ({@link LoopLeft}).
+     */
+    CALL_LOOP(REF, varargs(), Flag.CALL | Flag.RAISES | Flag.DESCR_FN),
+    /** {@code p = loop_result(call, r)}: register r (a constant) of a call_loop's result, boxed as the interpreter holds it. */
+    LOOP_RESULT(REF, f(REF, INT), Flag.PURE),
+
     // ---- guards: each carries a snapshot; failing one leaves the trace there ----
     GUARD_TRUE(VOID, f(BOOL), Flag.GUARD),
     GUARD_FALSE(VOID, f(BOOL), Flag.GUARD),

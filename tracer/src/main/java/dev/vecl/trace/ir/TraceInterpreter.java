@@ -99,9 +99,15 @@ public final class TraceInterpreter {
                     } else {
                         try {
                             Object r = execute(op, env);
+                            if (op.opcode == OpCode.CALL_LOOP && !(r instanceof Object[])) {
+                                throw new IllegalStateException("call_loop " + op.descr + " returned " + r);
+                            }
                             if (op.hasResult()) {
                                 env.put(op, r);
                             }
+                        } catch (LoopLeft left) {
+                            // the inner loop left other than by its end: so does this trace, with both traces' frames
+                            return new Exit(left.kind(), op, left.compose(materialize(op.snapshot, env)), iterations);
                         } catch (VeclError | ArithmeticException | IllegalArgumentException e) {
                             if (op.snapshot == null) {
                                 throw new IllegalStateException("operation raised without a snapshot: " + op, e);
@@ -213,6 +219,8 @@ public final class TraceInterpreter {
                 return a[0];
             case REF_EQ:
                 return a[0] == a[1];
+            case LOOP_RESULT:
+                return ((Object[]) a[0])[idx(a[1])];
             default:
                 break;
         }

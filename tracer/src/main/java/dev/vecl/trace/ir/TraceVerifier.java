@@ -61,10 +61,9 @@ public final class TraceVerifier {
                 visible.clear();
                 visible.addAll(vars);
             }
-            if (op.opcode == OpCode.JUMP) {
-                if (label == null) {
-                    fail(t, where + ": jump without label");
-                }
+            // a trace without a label may end in a jump: a bridge continuing its parent's loop
+            // (the backend checks the values against the parent's label when attaching it)
+            if (op.opcode == OpCode.JUMP && label != null) {
                 if (label.numArgs() != op.numArgs()) {
                     fail(t, where + ": " + op.numArgs() + " values for a label of " + label.numArgs());
                 }
@@ -106,6 +105,9 @@ public final class TraceVerifier {
         }
         if (oc == OpCode.GUARD_VALUE && (!(op.arg(1) instanceof Const) || op.arg(1).type() != op.arg(0).type())) {
             fail(t, where + ": needs a constant of the value's type");
+        }
+        if (oc == OpCode.LOOP_RESULT && !(op.arg(1) instanceof Const.Int r && r.value() >= 0)) {
+            fail(t, where + ": needs a register number");
         }
         if (oc.has(OpCode.Flag.DESCR_FN) && !(op.descr instanceof String)) {
             fail(t, where + ": needs fn=");

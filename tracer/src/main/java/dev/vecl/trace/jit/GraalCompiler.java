@@ -27,7 +27,7 @@ public final class GraalCompiler implements TraceCompiler {
     public TraceRunner compile(RecordedTrace recorded, Trace optimized) {
         dev.vecl.trace.backend.TraceCompiler backend = new dev.vecl.trace.backend.TraceCompiler(recorded.functions(), language());
         CompiledTrace ct = backend.compile(optimized, "trace " + recorded.loopName());
-        return new Runner(ct);
+        return new Runner(ct, recorded);
     }
 
     /** The language of the context compiling (the driver compiles while the context runs), whose engine options apply. */
@@ -45,8 +45,43 @@ public final class GraalCompiler implements TraceCompiler {
         /** Once compiled, always entered (after an invalidation Truffle recompiles it by its thresholds: it must keep running). */
         private boolean ready;
 
-        Runner(CompiledTrace trace) {
+        private final java.util.Map<String, java.util.function.Function<Object[], Object>> functions;
+        private final java.util.Set<dev.vecl.trace.ir.Op> bridged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+        Runner(CompiledTrace trace, RecordedTrace recorded) {
             this.trace = trace;
+            this.functions = new java.util.HashMap<>(recorded.functions());
+        }
+
+        /** The guard exit site of this trace (not of a bridge) at {@code op}, or -1. */
+        private int bodyExit(dev.vecl.trace.ir.Op op) {
+            int label = trace.trace.labelIndex();
+            for (dev.vecl.trace.backend.ExitSite s : trace.exits()) {
+                if (s.op == op) {
+                    return s.opIndex != label && s.kind == TraceExit.Kind.GUARD ? s.opIndex : -1;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public boolean canBridge(dev.vecl.trace.ir.Op exit) {
+            return !bridged.contains(exit) && bodyExit(exit) >= 0;
+        }
+
+        @Override
+        public synchronized long attachBridge(dev.vecl.trace.ir.Op exit, RecordedTraceBridge bridge) {
+            int at = bodyExit(exit);
+            if (at < 0 || bridged.contains(exit)) {
+                throw new IllegalArgumentException("no open exit at " + exit);
+            }
+            functions.putAll(bridge.recorded().functions());
+            dev.vecl.trace.backend.TraceCompiler backend = new dev.vecl.trace.backend.TraceCompiler(functions, language());
+            CompiledTrace b = backend.compile(bridge.trace(), bridge.name());
+            long before = trace.compileNanos();
+            trace.attachBridge(at, b);
+            bridged.add(exit);
+            return b.compileNanos() + trace.compileNanos() - before;
         }
 
         @Override
@@ -57,6 +92,13 @@ public final class GraalCompiler implements TraceCompiler {
                 case RAISE -> ExitKind.RAISE;
                 case FINISH -> ExitKind.FINISH;
             };
+            if (e.op().opcode == dev.vecl.trace.ir.OpCode.CALL_LOOP && functions.get((String) e.op().descr) instanceof TraceJit.LoopCall c) {
+                // the inner loop left elsewhere: resume with its frames inside the call's outer ones
+                dev.vecl.trace.ir.LoopLeft left = c.lastLeft();
+                if (left != null) {
+                    return new TraceInterpreter.Exit(left.kind(), e.op(), left.compose(e.frames()), -1);
+                }
+            }
             // the backend does not count iterations (that would cost a counter in the loop)
             return new TraceInterpreter.Exit(kind, e.op(), e.frames(), -1);
         }

@@ -12,12 +12,22 @@ public final class JitStats {
     public int compileFailures;
     public long compileNanos;
     public int bridges;
+    /** call_loop runs of inner loop traces, and how many left other than by the loop's end. */
+    public long loopCalls;
+    public long loopCallLeaves;
     public long finishExits;
     public final Map<String, Integer> compileFailureReasons = new TreeMap<>();
     public long traceEntries;
     public long guardExits;
     public long raiseExits;
     public final Map<String, Integer> aborts = new TreeMap<>();
+    /** Bridge recordings that were not attached, by reason. */
+    public final Map<String, Integer> bridgeAborts = new TreeMap<>();
+
+    public synchronized void bridgeAbort(String reason) {
+        String key = reason.startsWith("internal") ? "internal" : reason;
+        bridgeAborts.merge(key, 1, Integer::sum);
+    }
 
     public synchronized void abort(String reason) {
         String key = reason.startsWith("internal") ? "internal" : reason; // internal errors differ in detail: one bucket
@@ -62,10 +72,23 @@ public final class JitStats {
             }
             sb.append(')');
         }
-        sb.append(", bridges ").append(bridges).append(", compile time ")
+        sb.append(", bridges ").append(bridges);
+        if (!bridgeAborts.isEmpty()) {
+            sb.append(" (not attached: ");
+            String sep = "";
+            for (Map.Entry<String, Integer> e : bridgeAborts.entrySet()) {
+                sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                sep = ", ";
+            }
+            sb.append(')');
+        }
+        sb.append(", compile time ")
                         .append(String.format(java.util.Locale.ROOT, "%.1f", compileNanos / 1e6)).append(" ms");
         sb.append("\njit: trace entries ").append(traceEntries).append(", guard exits ").append(guardExits).append(", raise exits ")
                         .append(raiseExits).append(", finish exits ").append(finishExits);
+        if (loopCalls > 0) {
+            sb.append(", call_loop ").append(loopCalls).append(" (left ").append(loopCallLeaves).append(')');
+        }
         if (optimizerFailures > 0) {
             sb.append(", optimizer failures ").append(optimizerFailures);
         }

@@ -39,33 +39,64 @@ public final class TraceJit implements JitHooks {
     static final int MAX_VARIANTS = 4;
     private static final int NEVER = Integer.MIN_VALUE / 2;
     /**
-     * Traces run as Graal-compiled code (the first TraceCompiler found); {@code -Dvecl.TraceExecutor=none}
-     * records, optimizes and logs only, {@code reference} runs traces in the IR's interpreter.
+     * Default failures of a guard before it gets a bridge: a few, so that an exit taken once per
+     * loop run (or a rare branch) stays an exit while a guard that keeps failing is bridged soon.
      */
+    static final int BRIDGE_THRESHOLD = 5;
+    /** Aborted bridge recordings from one exit before it is left an exit. */
+    static final int MAX_BRIDGE_ABORTS = 2;
+    /** Compiled execution by default (the first TraceCompiler found: Graal); {@code none} records and optimizes only. */
     static final String DEFAULT_EXECUTOR = "auto";
 
     private final Interpreter interp;
     private final int threshold;
     private final int limit;
+    /** Failures of one guard exit before a bridge is recorded from it ({@code vecl.JitBridgeThreshold}; 0 disables bridges). */
+    private final int bridgeThreshold;
     private final TraceCompiler compiler;
     private final JitLog log;
     private final JitStats stats = new JitStats();
     private final Pipeline pipeline = Pipeline.standard();
     private final PrintStream statsOut;
     private TraceRecorder recording;
+    private final Map<Integer, Installed> byId = new HashMap<>();
     private boolean disposed;
     private int nextId = 1;
 
     private static final class Installed {
         final int id;
         final RecordedTrace recorded;
+        final Trace optimized;
         final TraceRunner runner;
         final Map<Object, Integer> exits = new HashMap<>();
+        /** Guard failures per exit op (bridged ones no longer count: they do not reach the driver). */
+        final Map<dev.vecl.trace.ir.Op, Integer> failures = new java.util.IdentityHashMap<>();
+        /** Exits that get no bridge (aborted too often, or the bridge would do nothing). */
+        final java.util.Set<dev.vecl.trace.ir.Op> noBridge = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Aborted bridge recordings per exit op. */
+        final Map<dev.vecl.trace.ir.Op, Integer> abortsAt = new java.util.IdentityHashMap<>();
+        /** Snapshot code names of the trace and its bridges (one naming for all of them). */
+        final Map<String, Code> codes;
+        final Map<String, java.util.function.Function<Object[], Object>> functions;
+        /** An outer trace calls this one (call_loop): its loop-test exits are the call's normal end and get no bridge. */
+        boolean calledByOuter;
+        /** A bridge holds a loop-test exit: the loop's end continues elsewhere, so it cannot be called. */
+        boolean bridgedAtTest;
+        LoopCall call;
 
-        Installed(int id, RecordedTrace recorded, TraceRunner runner) {
+        Installed(int id, RecordedTrace recorded, Trace optimized, TraceRunner runner) {
             this.id = id;
             this.recorded = recorded;
+            this.optimized = optimized;
             this.runner = runner;
+            this.codes = new HashMap<>(recorded.codes());
+            this.functions = new HashMap<>(recorded.functions());
+        }
+
+        /** The parent as a bridge recording starts from: its header registers and types, with the names its bridges added. */
+        RecordedTrace parent() {
+            return new RecordedTrace(recorded.trace(), recorded.loopCode(), recorded.loopPc(), recorded.inputRegisters(), recorded.inputTypes(),
+                            Map.copyOf(codes), Map.copyOf(functions));
         }
     }
 
@@ -79,6 +110,7 @@ public final class TraceJit implements JitHooks {
         this.interp = interp;
         this.threshold = Math.max(1, context.jitThreshold);
         this.limit = Integer.getInteger("vecl.JitTraceLimit", 20_000);
+        this.bridgeThreshold = Integer.getInteger("vecl.JitBridgeThreshold", BRIDGE_THRESHOLD);
         this.compiler = findCompiler(System.getProperty("vecl.TraceExecutor", DEFAULT_EXECUTOR));
         this.log = context.jitLog == null || context.jitLog.isEmpty() ? null : JitLog.open(Path.of(context.jitLog));
         if (log != null) {
@@ -208,6 +240,9 @@ public final class TraceJit implements JitHooks {
             }
         };
         recording = new TraceRecorder(interp, code, regs, pc, limit, listener);
+        if (compiler != null) {
+            recording.setInnerLoops(this::innerLoop);
+        }
         interp.recorder = recording;
     }
 
@@ -253,7 +288,9 @@ public final class TraceJit implements JitHooks {
                 }
             }
         }
-        li.traces.add(new Installed(id, rec, runner));
+        Installed inst = new Installed(id, rec, optimized, runner);
+        byId.put(id, inst);
+        li.traces.add(inst);
     }
 
     /** Runs a trace from the loop header and resumes the interpreter where it left. */
@@ -274,28 +311,295 @@ public final class TraceJit implements JitHooks {
         TraceInterpreter.FrameState root = frames.get(0);
         root.registers().forEach((r, v) -> regs[r] = v);
         int n = frames.size();
-        int next;
-        if (n == 1) {
-            next = root.pc();
-        } else {
-            Code[] codes = new Code[n];
-            Object[][] rs = new Object[n][];
-            int[] pcs = new int[n];
-            codes[0] = code;
-            rs[0] = regs;
-            pcs[0] = root.pc();
-            for (int k = 1; k < n; k++) {
-                TraceInterpreter.FrameState fs = frames.get(k);
-                Code c = t.recorded.codes().get(fs.code());
-                Object[] r = new Object[c.numRegs];
-                fs.registers().forEach((i, v) -> r[i] = v);
-                codes[k] = c;
-                rs[k] = r;
-                pcs[k] = fs.pc();
+        Code[] codes = new Code[n];
+        Object[][] rs = new Object[n][];
+        int[] pcs = new int[n];
+        codes[0] = code;
+        rs[0] = regs;
+        pcs[0] = root.pc();
+        for (int k = 1; k < n; k++) {
+            TraceInterpreter.FrameState fs = frames.get(k);
+            Code c = codeOf(t, fs.code());
+            Object[] r = new Object[c.numRegs];
+            fs.registers().forEach((i, v) -> r[i] = v);
+            codes[k] = c;
+            rs[k] = r;
+            pcs[k] = fs.pc();
+        }
+        if (e.kind() == TraceInterpreter.ExitKind.GUARD) {
+            if (e.op().opcode == dev.vecl.trace.ir.OpCode.CALL_LOOP) {
+                innerBridge(t, e, rs);
+            } else {
+                maybeRecordBridge(t, e, rs, false);
             }
-            next = interp.resumeInlined(codes, rs, pcs);
+        }
+        int next = n == 1 ? root.pc() : interp.resumeInlined(codes, rs, pcs);
+        if (next == pc && n == 1 && e.kind() == TraceInterpreter.ExitKind.FINISH) {
+            // a bridge came back to the header with other entry types: the header picks the trace for them
+            return pc;
         }
         // resuming at the header itself would enter the trace again at once
         return next == pc ? pc + Op.length(Op.LOOP) : next;
+    }
+
+    /**
+     * An outer trace left because the inner loop it called left by a guard: that guard of the
+     * inner trace is counted (and bridged) as if the inner trace had been entered from its header;
+     * the inner loop's frame is one of the frames the interpreter resumes.
+     */
+    private void innerBridge(Installed outer, TraceInterpreter.Exit e, Object[][] rs) {
+        if (!(outer.functions.get((String) e.op().descr) instanceof LoopCall lc) || lc.lastLeft() == null || lc.lastLeft().innerOp() == null) {
+            return;
+        }
+        dev.vecl.trace.ir.LoopLeft left = lc.lastLeft();
+        int first = rs.length - left.inner().size();
+        if (first < 0) {
+            return;
+        }
+        Object[][] innerRegs = java.util.Arrays.copyOfRange(rs, first, rs.length);
+        maybeRecordBridge(lc.inner, new TraceInterpreter.Exit(left.kind(), left.innerOp(), left.inner(), -1), innerRegs, first > 0);
+    }
+
+    /**
+     * Counts a guard exit and, once it has failed often enough, records a bridge from it (the
+     * interpreter is about to resume there). {@code rootResumed}: the loop's own frame is among
+     * those the interpreter re-enters (an inner loop frame below the frames of a call_loop).
+     */
+    private void maybeRecordBridge(Installed t, TraceInterpreter.Exit e, Object[][] frameRegs, boolean rootResumed) {
+        dev.vecl.trace.ir.Op op = e.op();
+        if (bridgeThreshold <= 0 || recording != null || interp.recorder != null || t.noBridge.contains(op) || !t.runner.canBridge(op)) {
+            return;
+        }
+        if (e.frames().size() == 1 && e.frames().get(0).pc() == t.recorded.loopPc()) {
+            t.noBridge.add(op); // leaves at the header state (hoisted checks): a bridge would be the trace's own entry
+            return;
+        }
+        if (t.calledByOuter && isLoopTest(t, op)) {
+            return; // the normal end of a call_loop
+        }
+        if (t.failures.merge(op, 1, Integer::sum) < bridgeThreshold) {
+            return;
+        }
+        int opIndex = t.optimized.ops.indexOf(op);
+        String where = "trace=" + t.id + " op=" + opIndex + "(" + op.opcode.text + ")";
+        TraceRecorder.Listener listener = new TraceRecorder.Listener() {
+            @Override
+            public void closed(TraceRecorder r, RecordedTrace rec) {
+                recording = null;
+                installBridge(t, op, where, rec, r.finishReason());
+            }
+
+            @Override
+            public void aborted(TraceRecorder r, String reason) {
+                recording = null;
+                stats.bridgeAbort(reason);
+                if (log != null) {
+                    log.event("bridge-abort", where + " reason=" + reason.replace(' ', '-'));
+                }
+                t.failures.put(op, 0); // back off
+                if (t.abortsAt.merge(op, 1, Integer::sum) >= MAX_BRIDGE_ABORTS) {
+                    t.noBridge.add(op);
+                }
+            }
+        };
+        if (log != null) {
+            log.event("bridge-start", where + " failures=" + t.failures.get(op));
+        }
+        try {
+            recording = TraceRecorder.bridge(interp, t.parent(), op.snapshot, frameRegs, rootResumed, limit, listener);
+        } catch (RuntimeException ex) {
+            t.noBridge.add(op);
+            stats.bridgeAbort("internal");
+            return;
+        }
+        interp.recorder = recording;
+    }
+
+    private void installBridge(Installed t, dev.vecl.trace.ir.Op op, String where, RecordedTrace rec, String finishReason) {
+        int id = nextId++;
+        String what = "bridge " + where.replace(' ', ',');
+        Trace recorded = rec.trace();
+        boolean jumps = recorded.last().opcode == dev.vecl.trace.ir.OpCode.JUMP;
+        if (log != null) {
+            log.trace(id, what, "recorded", recorded);
+        }
+        if (!jumps && onlyGuards(recorded)) {
+            // it would leave where the exit leaves (e.g. a loop's exit test): keep the exit
+            t.noBridge.add(op);
+            stats.bridgeAbort("nothing-to-do");
+            if (log != null) {
+                log.event("bridge-skipped", where + " reason=nothing-to-do");
+            }
+            return;
+        }
+        Trace linked;
+        Trace optimized;
+        try {
+            linked = Bridges.linkToLabel(recorded, t.optimized, t.recorded.inputRegisters());
+        } catch (RuntimeException ex) {
+            t.noBridge.add(op);
+            stats.bridgeAbort("internal");
+            if (log != null) {
+                log.event("bridge-abort", where + " reason=link:" + String.valueOf(ex.getMessage()).replace(' ', '_'));
+            }
+            return;
+        }
+        try {
+            optimized = pipeline.apply(linked);
+        } catch (RuntimeException ex) {
+            stats.optimizerFailures++;
+            if (log != null) {
+                log.event("optimizer-failure", "trace=" + id + " error=" + String.valueOf(ex.getMessage()).replace(' ', '_'));
+            }
+            optimized = linked;
+        }
+        if (log != null) {
+            log.trace(id, what, "optimized", optimized);
+        }
+        long t0 = System.nanoTime();
+        try {
+            long nanos = t.runner.attachBridge(op, new TraceRunner.RecordedTraceBridge(rec, optimized, "bridge " + t.recorded.loopName() + " #" + id));
+            if (nanos <= 0) {
+                nanos = System.nanoTime() - t0;
+            }
+            stats.bridges++;
+            stats.compileNanos += nanos;
+            if (isLoopTest(t, op)) {
+                t.bridgedAtTest = true;
+            }
+            t.codes.putAll(rec.codes());
+            t.functions.putAll(rec.functions());
+            if (log != null) {
+                log.event("bridge", "trace=" + id + " parent=" + t.id + " op=" + t.optimized.ops.indexOf(op) + " ends=" + (jumps ? "jump" : "finish:" + finishReason)
+                                + " ops=" + optimized.ops.size() + " time_ms=" + String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6));
+            }
+        } catch (RuntimeException | LinkageError | AssertionError ex) {
+            t.noBridge.add(op);
+            String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            stats.compileFailure(reason);
+            if (log != null) {
+                log.event("compile-failure", "trace=" + id + " reason=" + reason.replaceAll("\\s+", "_"));
+            }
+        }
+    }
+
+    /** A bridge that only checks and leaves with the state it got (e.g. from a loop's exit test): not worth a call. */
+    /** An exit at the loop's own exit test (FORRANGE/FORITER right after the header). */
+    private static boolean isLoopTest(Installed t, dev.vecl.trace.ir.Op op) {
+        List<dev.vecl.trace.ir.Snapshot.Frame> fs = op.snapshot.frames();
+        return fs.size() == 1 && fs.get(0).pc() == t.recorded.loopPc() + Op.length(Op.LOOP);
+    }
+
+    /** The code a snapshot frame names: the trace's own names, or {@code loop<N>:<name>} for frames of an inner loop's trace a call_loop left. */
+    private Code codeOf(Installed t, String name) {
+        Code c = t.codes.get(name);
+        if (c == null && name.startsWith("loop")) {
+            int colon = name.indexOf(':');
+            Installed inner = colon > 4 ? byId.get(Integer.parseInt(name.substring(4, colon))) : null;
+            if (inner != null) {
+                return codeOf(inner, name.substring(colon + 1));
+            }
+        }
+        if (c == null) {
+            throw new IllegalStateException("no code " + name + " in trace " + t.id);
+        }
+        return c;
+    }
+
+    /** For an outer recording: the compiled trace of an inner loop it can call. */
+    private TraceRecorder.InnerLoop innerLoop(Code code, int loopPc, Object[] regs) {
+        if (!(code.jitData instanceof LoopInfo[] infos)) {
+            return null;
+        }
+        for (int idx = 0; idx < code.loopHeaders.length; idx++) {
+            if (code.loopHeaders[idx] != loopPc || infos[idx] == null) {
+                continue;
+            }
+            for (Installed t : infos[idx].traces) {
+                if (t.runner != null && t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
+                    if (t.call == null) {
+                        t.call = new LoopCall(t);
+                    }
+                    t.calledByOuter = true;
+                    return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A call_loop's implementation: runs the inner loop's trace from its header; at its normal
+     * end (an exit at the loop's test that the interpreter's own step confirms ends the loop)
+     * returns the loop frame's register file, otherwise throws {@link dev.vecl.trace.ir.LoopLeft}
+     * with the exit's frames (named {@code loop<N>:<name>}, resolved by {@link #codeOf}).
+     */
+    final class LoopCall implements java.util.function.Function<Object[], Object> {
+        final Installed inner;
+        /** The last LoopLeft thrown (executors that see only the outer exit take it from here). */
+        dev.vecl.trace.ir.LoopLeft left;
+
+        LoopCall(Installed inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Object apply(Object[] in) {
+            stats.loopCalls++;
+            TraceInterpreter.Exit e = inner.runner.run(in);
+            Object[] regs = normalEnd(e);
+            if (regs != null) {
+                return regs;
+            }
+            stats.loopCallLeaves++;
+            List<TraceInterpreter.FrameState> fs = new ArrayList<>();
+            for (TraceInterpreter.FrameState f : e.frames()) {
+                fs.add(new TraceInterpreter.FrameState("loop" + inner.id + ":" + f.code(), f.pc(), f.registers()));
+            }
+            left = new dev.vecl.trace.ir.LoopLeft(e.kind(), fs, e.op());
+            throw left;
+        }
+
+        /** The LoopLeft of the last call that left (an executor reporting a call_loop exit completes it with this). */
+        dev.vecl.trace.ir.LoopLeft lastLeft() {
+            return left;
+        }
+
+        private Object[] normalEnd(TraceInterpreter.Exit e) {
+            Code c = inner.recorded.loopCode();
+            int test = inner.recorded.loopPc() + Op.length(Op.LOOP);
+            if (e.kind() != TraceInterpreter.ExitKind.GUARD || e.frames().size() != 1 || e.frames().get(0).pc() != test
+                            || codeOf(inner, e.frames().get(0).code()) != c) {
+                return null;
+            }
+            Object[] regs = new Object[c.numRegs];
+            e.frames().get(0).registers().forEach((r, v) -> regs[r] = v);
+            Object[] probe = regs.clone();
+            int[] k = c.code;
+            try {
+                boolean goesOn = switch (k[test]) {
+                    case Op.FORRANGE -> Interpreter.rangeStep(probe, k[test + 1], k[test + 2], k[test + 3], k[test + 4]);
+                    case Op.FORITER -> Interpreter.iterStep(probe, k[test + 1], k[test + 2], k[test + 3]);
+                    default -> true;
+                };
+                return goesOn ? null : regs;
+            } catch (RuntimeException notThere) {
+                return null;
+            }
+        }
+    }
+
+    private static boolean onlyGuards(Trace t) {
+        java.util.Set<dev.vecl.trace.ir.Value> computed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int k = 0; k < t.ops.size() - 1; k++) {
+            dev.vecl.trace.ir.Op op = t.ops.get(k);
+            if (!op.opcode.isGuard() && !op.opcode.isPure()) {
+                return false;
+            }
+            computed.add(op);
+        }
+        boolean[] uses = {false};
+        t.last().snapshot.forEachValue(v -> uses[0] |= computed.contains(v));
+        return !uses[0];
     }
 }

@@ -28,4 +28,27 @@ public interface TraceRunner {
     default boolean ready() {
         return true;
     }
+
+    /**
+     * Whether a guard exit at {@code exit} (an op as {@link #run} reports it) can get a bridge: a
+     * guard of this trace (preamble or loop), not yet bridged, on an executor that attaches bridges.
+     */
+    default boolean canBridge(dev.vecl.trace.ir.Op exit) {
+        return false;
+    }
+
+    /**
+     * From now on a failure at {@code exit} continues in {@code bridge}: a trace without a label
+     * whose inputs are the exit snapshot's distinct non-constant values, ending in
+     * {@code finish} or in a jump to this trace's label ({@link Bridges#linkToLabel}).
+     *
+     * @return the time spent compiling, in nanoseconds (0 if not known)
+     */
+    default long attachBridge(dev.vecl.trace.ir.Op exit, RecordedTraceBridge bridge) {
+        throw new UnsupportedOperationException("this executor does not attach bridges");
+    }
+
+    /** A bridge to attach: the trace as recorded (with its code table and builtins) and the trace to run. */
+    record RecordedTraceBridge(dev.vecl.trace.record.RecordedTrace recorded, dev.vecl.trace.ir.Trace trace, String name) {
+    }
 }

@@ -64,6 +64,50 @@ public final class TraceRecorder implements Recorder {
         }
     }
 
+    /**
+     * Thrown inside a bridge recording to end it with {@code finish} at the start of the current
+     * instruction (where the state is exactly the interpreter's): the bridge leaves to the
+     * interpreter there.
+     */
+    static final class FinishHere extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FinishHere(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** Compiled inner loops an outer recording may call ({@code call_loop}) instead of aborting. */
+    public interface InnerLoops {
+        /**
+         * A compiled trace of the loop whose LOOP is at {@code loopPc} in {@code code} whose entry
+         * types match {@code regs}, or null.
+         */
+        InnerLoop find(Code code, int loopPc, Object[] regs);
+    }
+
+    /** An inner loop's trace as a call_loop names it ({@code fn}), runs it ({@code impl}) and feeds it (input registers and types). */
+    public record InnerLoop(String fn, Function<Object[], Object> impl, int[] inputRegisters, Type[] inputTypes) {
+    }
+
+    /** An inner loop the interpreter is running while the recorder waits for its normal end. */
+    private static final class Skip {
+        final int frame;
+        final int loopPc;
+        final int backEdgePc;
+        final Value result;
+        int lastPc = -1;
+        /** Frames the inner loop called, which the recorder does not follow. */
+        int depth;
+
+        Skip(int frame, int loopPc, int backEdgePc, Value result) {
+            this.frame = frame;
+            this.loopPc = loopPc;
+            this.backEdgePc = backEdgePc;
+            this.result = result;
+        }
+    }
+
     /** Maximum depth of inlined VecL calls. */
     static final int MAX_INLINE_DEPTH = 40;
 
@@ -116,6 +160,21 @@ public final class TraceRecorder implements Recorder {
     private Runnable pending;
     private int curPc;
     private boolean done;
+    /** Recording a bridge (a side trace from a guard exit) rather than a loop. */
+    private final boolean bridge;
+    /**
+     * For a bridge, the part of the loop frame's code it may run: the loop, or the loop enclosing
+     * it (whose header it passes, so that a bridge from an inner loop's exit can run the rest of
+     * the outer iteration and come back to the inner header, LuaJIT-style).
+     */
+    private final int regionStart;
+    private final int regionEnd;
+    /** Inlined frames of a bridge's exit that the interpreter will enter again (innermost first) to resume them. */
+    private int pendingResumes;
+    /** Why a bridge finished (for the log), or null. */
+    private String finishReason;
+    private InnerLoops innerLoops;
+    private Skip skip;
 
     /**
      * Starts recording the loop whose LOOP instruction is at {@code loopPc} in {@code code}, in the
@@ -128,6 +187,9 @@ public final class TraceRecorder implements Recorder {
         this.loopPc = loopPc;
         this.limit = limit;
         this.backEdgePc = backEdge(code, loopPc);
+        this.bridge = false;
+        this.regionStart = loopPc;
+        this.regionEnd = backEdgePc;
         Frame root = new Frame(code, regs, nameOf(code));
         frames.add(root);
         List<Integer> in = new ArrayList<>();
@@ -150,6 +212,101 @@ public final class TraceRecorder implements Recorder {
         }
         curPc = loopPc;
         b.label(snapshot(), vars);
+    }
+
+    /**
+     * Starts recording a bridge from a guard exit of {@code parent}: the interpreter is about to
+     * resume the exit's frames ({@code frameRegs}, outermost first: frame 0 is the loop frame's own
+     * register array, the others the fresh arrays the driver hands to
+     * {@link Interpreter#resumeInlined}). The bridge's inputs are the distinct non-constant values
+     * of {@code exit}'s snapshot in snapshot order (what the backend passes a bridge). It ends with
+     * a jump carrying the values of the parent's input registers when the loop frame reaches the
+     * header again with the parent's entry types, otherwise with {@code finish} where it leaves the
+     * loop (or its enclosing loop), returns, meets another loop, gets too long, or reaches the
+     * header with other types. {@code rootResumed}: frame 0 is itself resumed by
+     * {@code resumeInlined} (it is below the frames of an outer trace's call_loop).
+     */
+    public static TraceRecorder bridge(Interpreter interp, RecordedTrace parent, Snapshot exit, Object[][] frameRegs, boolean rootResumed, int limit,
+                    Listener listener) {
+        return new TraceRecorder(interp, parent, exit, frameRegs, rootResumed, limit, listener);
+    }
+
+    private TraceRecorder(Interpreter interp, RecordedTrace parent, Snapshot exit, Object[][] frameRegs, boolean rootResumed, int limit, Listener listener) {
+        this.interp = interp;
+        this.listener = listener;
+        this.loopCode = parent.loopCode();
+        this.loopPc = parent.loopPc();
+        this.limit = limit;
+        this.backEdgePc = backEdge(loopCode, loopPc);
+        this.bridge = true;
+        this.inputRegs = parent.inputRegisters();
+        this.inputTypes = parent.inputTypes();
+        // the parent's names for codes and builtins, so that the linked bridge (which replays the
+        // parent's preamble) names each code and function one way
+        for (Map.Entry<String, Code> e : parent.codes().entrySet()) {
+            codes.put(e.getKey(), e.getValue());
+            codeNames.put(e.getValue(), e.getKey());
+        }
+        functions.putAll(parent.functions());
+        int[] region = enclosingLoop(loopCode, loopPc, backEdgePc);
+        this.regionStart = region[0];
+        this.regionEnd = region[1];
+        Map<Value, Value> ins = new IdentityHashMap<>();
+        List<Snapshot.Frame> sf = exit.frames();
+        for (int k = 0; k < sf.size(); k++) {
+            Snapshot.Frame fr = sf.get(k);
+            Code c = codes.get(fr.code());
+            if (c == null || (k == 0 && c != loopCode)) {
+                throw new IllegalArgumentException("snapshot frame " + fr.code() + " is not in the parent's code table");
+            }
+            Frame f = new Frame(c, frameRegs[k], fr.code());
+            for (Map.Entry<Integer, Value> e : fr.registers().entrySet()) {
+                Value v = e.getValue();
+                if (!(v instanceof Const)) {
+                    v = ins.computeIfAbsent(v, x -> b.input(x.type()));
+                }
+                f.shadow[e.getKey()] = v;
+            }
+            if (k < sf.size() - 1) {
+                f.callPc = fr.pc();
+                f.callDst = c.code[fr.pc() + 1];
+            }
+            frames.add(f);
+        }
+        curPc = sf.get(sf.size() - 1).pc();
+        // the frames the interpreter re-enters to resume them: the inlined ones, and the loop's own
+        // frame too when it is itself an inner frame (an exit of an inner loop a call_loop ran)
+        pendingResumes = sf.size() - (rootResumed ? 0 : 1);
+    }
+
+    /** The range [header, back edge] of the innermost loop of {@code code} around the given loop, or the loop itself. */
+    private static int[] enclosingLoop(Code code, int loopPc, int backEdgePc) {
+        int[] best = {loopPc, backEdgePc};
+        int bestLen = Integer.MAX_VALUE;
+        for (int h : code.loopHeaders) {
+            if (h < loopPc) {
+                int be = backEdge(code, h);
+                if (be < code.code.length && be > backEdgePc && be - h < bestLen) {
+                    best = new int[]{h, be};
+                    bestLen = be - h;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Lets this recording call the compiled traces of inner loops it meets ({@code call_loop}). */
+    public void setInnerLoops(InnerLoops innerLoops) {
+        this.innerLoops = innerLoops;
+    }
+
+    public boolean isBridge() {
+        return bridge;
+    }
+
+    /** Why a bridge ended in finish (null if it jumps back). */
+    public String finishReason() {
+        return finishReason;
     }
 
     private static int backEdge(Code code, int loopPc) {
@@ -191,25 +348,37 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (skip != null && skipping(code, regs, pc)) {
+                return;
+            }
             Frame f = top();
             if (f.code != code || f.regs != regs) {
                 // an error unwound frames we had entered (VecL has no try: it ends the program or eval)
                 throw new Abort("exception");
             }
+            curPc = pc;
             if (frames.size() == 1) {
                 if (pc == loopPc) {
                     close();
                     return;
                 }
-                if (pc < loopPc || pc > backEdgePc) {
+                if (bridge) {
+                    if (pc < regionStart || pc > regionEnd) {
+                        throw new FinishHere("left-loop");
+                    }
+                    if (code.code[pc] == Op.RETURN) {
+                        throw new FinishHere("return");
+                    }
+                } else if (pc < loopPc || pc > backEdgePc) {
                     throw new Abort("loop-exit"); // this iteration leaves the loop: the next recording takes a normal one
                 }
             }
             if (b.size() > limit) {
-                throw new Abort("too-long");
+                stop("too-long");
             }
-            curPc = pc;
             instruction(f, pc);
+        } catch (FinishHere h) {
+            finishHere(h.getMessage());
         } catch (Abort a) {
             abort(a.getMessage());
         } catch (RuntimeException e) {
@@ -224,6 +393,19 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (skip != null) {
+                skip.depth++; // the inner loop, run by the interpreter, calls a function: not recorded
+                return;
+            }
+            if (pendingResumes > 0 && expectInline == null) {
+                // the driver resumes a bridge's inlined frames (innermost first): they are ours already
+                Frame t = top();
+                if (t.code != code || t.regs != regs) {
+                    throw new Abort("internal: resumed frame " + code.name + " is not the snapshot's");
+                }
+                pendingResumes--;
+                return;
+            }
             Inline call = expectInline;
             expectInline = null;
             if (call == null || call.code != code) {
@@ -256,6 +438,13 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (skip != null) {
+                if (skip.depth == 0) {
+                    throw new Abort("inner-loop-exit"); // returned from inside the inner loop
+                }
+                skip.depth--;
+                return;
+            }
             Frame f = top();
             if (f.code != code || frames.size() == 1) {
                 throw new Abort(frames.size() == 1 ? "left-loop-frame" : "exception");
@@ -309,14 +498,60 @@ public final class TraceRecorder implements Recorder {
         listener.aborted(this, reason);
     }
 
+    /** In a bridge, ends it here with finish; in a loop recording, aborts. */
+    private void stop(String why) {
+        if (bridge) {
+            throw new FinishHere(why);
+        }
+        throw new Abort(why);
+    }
+
+    /** Ends a bridge with finish at the start of the current instruction. */
+    private void finishHere(String why) {
+        try {
+            finishReason = why;
+            b.finish(snapshot());
+            Trace t;
+            try {
+                t = pureGlobalReads(b.build());
+            } catch (RuntimeException e) {
+                throw new Abort("internal: " + e.getMessage());
+            }
+            done = true;
+            if (interp.recorder == this) {
+                interp.recorder = null;
+            }
+            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, Map.copyOf(codes), Map.copyOf(functions)));
+        } catch (Abort a) {
+            abort(a.getMessage());
+        }
+    }
+
     private void close() {
         Frame root = frames.get(0);
         curPc = loopPc;
         Value[] next = new Value[inputRegs.length];
         for (int k = 0; k < inputRegs.length; k++) {
             int r = inputRegs[k];
-            Value v = inputTypes[k] == Type.REF ? shadow(root, r) : typed(root, r);
+            if (bridge && (root.shadow[r] == null || !hasType(root.regs[r], inputTypes[k]))) {
+                finishHere("header-types"); // the header with other types: the interpreter picks (or records) the matching trace
+                return;
+            }
+            Value v;
+            try {
+                v = inputTypes[k] == Type.REF ? shadow(root, r) : typed(root, r);
+            } catch (Abort a) {
+                if (bridge) {
+                    finishHere("header-types");
+                    return;
+                }
+                throw a;
+            }
             if (v.type() != inputTypes[k]) {
+                if (bridge) {
+                    finishHere("header-types");
+                    return;
+                }
                 throw new Abort("type-unstable");
             }
             next[k] = v;
@@ -324,6 +559,10 @@ public final class TraceRecorder implements Recorder {
         java.util.BitSet live = Liveness.liveAt(loopCode, loopPc);
         for (int r = live.nextSetBit(0); r >= 0; r = live.nextSetBit(r + 1)) {
             if (r < root.shadow.length && root.shadow[r] != null && !isInput(r)) {
+                if (bridge) {
+                    finishHere("header-registers");
+                    return;
+                }
                 // live at the header but unset when recording started: the next recording will carry it
                 throw new Abort("new-live-register");
             }
@@ -745,8 +984,16 @@ public final class TraceRecorder implements Recorder {
                 Value cond = truth(f, r);
                 guardBool(cond, Interpreter.truthy(regs[r]));
             }
-            case Op.LOOP -> throw new Abort("inner-loop");
-            case Op.RANGEPREP, Op.ITERPREP -> throw new Abort("inner-loop");
+            case Op.LOOP -> {
+                if (!(bridge && frames.size() == 1 && pc == regionStart)) {
+                    // a bridge passes only the header of the loop enclosing its own
+                    if (bridge || !callLoop(f, pc)) {
+                        stop("inner-loop");
+                    }
+                }
+            }
+            case Op.RANGEPREP -> rangePrep(f, pc);
+            case Op.ITERPREP -> iterPrep(f, pc);
             case Op.FORRANGE -> forRange(f, pc);
             case Op.FORITER -> forIter(f, pc);
             case Op.GETITEM -> getItem(f, code[pc + 1], code[pc + 2], code[pc + 3]);
@@ -1268,7 +1515,7 @@ public final class TraceRecorder implements Recorder {
         f.shadow[step] = spv;
         boolean taken = sp > 0 ? (Long) f.regs[cur] < (Long) f.regs[stop] : (Long) f.regs[cur] > (Long) f.regs[stop];
         Value cond = emit(sp > 0 ? OpCode.INT_LT : OpCode.INT_GT, c, st);
-        if (!taken && frames.size() == 1 && pc == loopPc + Op.length(Op.LOOP)) {
+        if (!bridge && !taken && frames.size() == 1 && pc == loopPc + Op.length(Op.LOOP)) {
             throw new Abort("loop-exit");
         }
         guardBool(cond, taken);
@@ -1283,6 +1530,99 @@ public final class TraceRecorder implements Recorder {
         }
         f.shadow[var] = c;
         f.shadow[cur] = n;
+    }
+
+    /**
+     * An inner loop with a compiled trace for these types, counted by range or sequence: emits
+     * {@code call_loop} with the inner trace's inputs (snapshot: the state at the inner header) and
+     * lets the interpreter run the loop unrecorded; at its normal end the frame's live registers
+     * become {@code loop_result}s ({@link #skipping}).
+     */
+    private boolean callLoop(Frame f, int pc) {
+        int[] code = f.code.code;
+        int test = pc + Op.length(Op.LOOP);
+        if (innerLoops == null || (code[test] != Op.FORRANGE && code[test] != Op.FORITER)) {
+            return false;
+        }
+        InnerLoop il = innerLoops.find(f.code, pc, f.regs);
+        if (il == null) {
+            return false;
+        }
+        Value[] args = new Value[il.inputRegisters().length];
+        for (int k = 0; k < args.length; k++) {
+            int r = il.inputRegisters()[k];
+            Value v = il.inputTypes()[k] == Type.REF ? shadow(f, r) : typed(f, r);
+            if (v.type() != il.inputTypes()[k]) {
+                return false;
+            }
+            args[k] = v;
+        }
+        register(il.fn(), il.impl());
+        Value p = b.call(OpCode.CALL_LOOP, il.fn(), snapshot(), args);
+        skip = new Skip(frames.size() - 1, pc, backEdge(f.code, pc), p);
+        return true;
+    }
+
+    /**
+     * While the interpreter runs an inner loop a call_loop stands for: true to ignore this
+     * instruction. When the loop frame leaves the inner loop, it must be by the loop's exit test
+     * (what a normal end of the inner trace means); its live registers are then the call's results.
+     */
+    private boolean skipping(Code code, Object[] regs, int pc) {
+        Skip s = skip;
+        if (s.depth > 0) {
+            return true;
+        }
+        Frame f = top();
+        if (frames.size() - 1 != s.frame || f.code != code || f.regs != regs) {
+            throw new Abort("exception");
+        }
+        if (pc >= s.loopPc && pc <= s.backEdgePc) {
+            s.lastPc = pc;
+            return true;
+        }
+        int test = s.loopPc + Op.length(Op.LOOP);
+        int[] c = code.code;
+        int exitTarget = c[test] == Op.FORRANGE ? c[test + 5] : c[test + 4];
+        if (s.lastPc != test || pc != exitTarget) {
+            throw new Abort("inner-loop-exit"); // a break, or a jump out of the body
+        }
+        skip = null;
+        java.util.BitSet live = Liveness.liveAt(code, pc);
+        for (int r = 0; r < f.shadow.length; r++) {
+            f.shadow[r] = live.get(r) && regs[r] != null ? b.op(OpCode.LOOP_RESULT, s.result, new Const.Int(r)) : null;
+        }
+        return false;
+    }
+
+    /** RANGEPREP of an inner loop (a bridge enters it, or a call_loop will run it): int arguments only. */
+    private void rangePrep(Frame f, int pc) {
+        int[] code = f.code.code;
+        for (int k = 1; k <= 3; k++) {
+            if (!(f.regs[code[pc + k]] instanceof Long)) {
+                stop("range-arguments");
+            }
+        }
+        for (int k = 1; k <= 2; k++) {
+            f.shadow[code[pc + k]] = typed(f, code[pc + k]);
+        }
+        int step = code[pc + 3];
+        long sp = (Long) f.regs[step];
+        if (sp == 0) {
+            stop("range-arguments"); // the interpreter raises
+        }
+        f.shadow[step] = specialise(typed(f, step), sp);
+    }
+
+    /** ITERPREP of an inner loop: the sequence's kind is guarded, the index starts at 0. */
+    private void iterPrep(Frame f, int pc) {
+        int[] code = f.code.code;
+        Object so = f.regs[code[pc + 1]];
+        if (!(so instanceof VList || so instanceof String || so instanceof VArray)) {
+            stop("iter-argument");
+        }
+        typed(f, code[pc + 1]);
+        f.shadow[code[pc + 2]] = new Const.Int(0);
     }
 
     private void forIter(Frame f, int pc) {
@@ -1305,7 +1645,7 @@ public final class TraceRecorder implements Recorder {
         }
         long iv = (Long) f.regs[idx];
         boolean taken = iv < dev.vecl.runtime.Ops.len(so);
-        if (!taken && frames.size() == 1 && pc == loopPc + Op.length(Op.LOOP)) {
+        if (!bridge && !taken && frames.size() == 1 && pc == loopPc + Op.length(Op.LOOP)) {
             throw new Abort("loop-exit");
         }
         guardBool(emit(OpCode.INT_LT, i, len), taken);
