@@ -457,6 +457,9 @@ public final class TraceCompiler {
                     }
                     yield new Call(op.hasResult() ? SlotWrite.of(op.type(), d) : null, args(op.args()), fn, raise(k, op));
                 }
+                case VEC_LOAD_F64, VEC_LOAD_F32, VEC_LOAD_I64, VEC_STORE_F64, VEC_STORE_F32, VEC_STORE_I64, VEC_SPLAT_F64, VEC_SPLAT_F32,
+                        VEC_SPLAT_I64, VEC_ADD, VEC_SUB, VEC_MUL, VEC_TRUEDIV, VEC_MINIMUM, VEC_MAXIMUM, VEC_NEG, VEC_ABS, VEC_SQRT, VEC_AND,
+                        VEC_OR, VEC_XOR, VEC_REDUCE_ADD_I64, VEC_REDUCE_MUL_I64 -> VectorNodes.node(op, d, args(op.args()));
                 default -> throw new IllegalArgumentException("the backend does not compile " + c.text);
             };
         }
