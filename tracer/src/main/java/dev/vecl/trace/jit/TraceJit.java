@@ -42,7 +42,7 @@ public final class TraceJit implements JitHooks {
      * Record-only until the compiled executor passes the whole gate (corpus and differential test
      * in trace/vec mode): opt in with {@code -Dvecl.TraceExecutor=graal} (or {@code auto}).
      */
-    static final String DEFAULT_EXECUTOR = "none";
+    static final String DEFAULT_EXECUTOR = "auto";
 
     private final Interpreter interp;
     private final int threshold;
@@ -52,6 +52,8 @@ public final class TraceJit implements JitHooks {
     private final JitStats stats = new JitStats();
     private final Pipeline pipeline = Pipeline.standard();
     private final PrintStream statsOut;
+    /** In vec mode, the vectorizer (ServiceLoader), or null. */
+    private final LoopVectorizer vectorizer;
     private TraceRecorder recording;
     private boolean disposed;
     private int nextId = 1;
@@ -84,6 +86,7 @@ public final class TraceJit implements JitHooks {
         if (log != null) {
             log.event("jit", "mode=" + context.jitMode + " threshold=" + threshold + " executor=" + (compiler == null ? "none" : compiler.name()));
         }
+        this.vectorizer = "vec".equals(context.jitMode) ? findVectorizer() : null;
         this.statsOut = context.jitStats ? new PrintStream(context.env().err(), true, StandardCharsets.UTF_8) : null;
     }
 
@@ -104,6 +107,13 @@ public final class TraceJit implements JitHooks {
             if (which.equals("auto") || which.equals(c.name())) {
                 return c;
             }
+        }
+        return null;
+    }
+
+    private static LoopVectorizer findVectorizer() {
+        for (LoopVectorizer v : ServiceLoader.load(LoopVectorizer.class, TraceJit.class.getClassLoader())) {
+            return v;
         }
         return null;
     }
@@ -235,7 +245,12 @@ public final class TraceJit implements JitHooks {
         if (compiler != null) {
             long t0 = System.nanoTime();
             try {
-                runner = compiler.compile(rec, optimized);
+                if (vectorizer != null) {
+                    runner = vectorize(id, what, rec, optimized);
+                }
+                if (runner == null) {
+                    runner = compiler.compile(rec, optimized);
+                }
                 long nanos = runner.compileNanos() > 0 ? runner.compileNanos() : System.nanoTime() - t0;
                 stats.loopsCompiled++;
                 stats.compileNanos += nanos;
@@ -254,6 +269,26 @@ public final class TraceJit implements JitHooks {
             }
         }
         li.traces.add(new Installed(id, rec, runner));
+    }
+
+    /** Vec mode: the vectorized loop's runner, or null (refused; logged and counted with the reason). */
+    private TraceRunner vectorize(int id, String what, RecordedTrace rec, Trace optimized) {
+        LoopVectorizer.Outcome o;
+        try {
+            o = vectorizer.vectorize(rec, optimized, compiler.name());
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // never a wrong answer: a vectorizer failure leaves the scalar trace
+            o = new LoopVectorizer.Outcome(null, null, "internal: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        stats.vectorize(o.runner() != null, o.reason());
+        if (log != null) {
+            if (o.vector() != null) {
+                log.trace(id, what, "vectorized", o.vector());
+            }
+            log.event("vectorize", "trace=" + id + " result=" + (o.runner() != null ? "vectorized" : "refused") + " reason="
+                            + String.valueOf(o.reason()).replaceAll("\\s+", "-"));
+        }
+        return o.runner();
     }
 
     /** Runs a trace from the loop header and resumes the interpreter where it left. */
