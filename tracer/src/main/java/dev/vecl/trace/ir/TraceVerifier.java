@@ -121,7 +121,7 @@ public final class TraceVerifier {
             }
         } else if (oc.isVarargs() || (oc.arity() > 0 && oc.argType(0) == Type.ANY)) {
             for (Value v : op.args()) {
-                if (v.type().isVector() && oc != OpCode.SAME_AS) {
+                if (v.type().isVector() && oc != OpCode.SAME_AS && oc != OpCode.LABEL && oc != OpCode.JUMP) {
                     fail(t, where + ": takes no vectors");
                 }
             }

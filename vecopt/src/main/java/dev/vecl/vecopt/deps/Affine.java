@@ -62,8 +62,9 @@ public record Affine(long constant, Map<Value, Long> terms, long scale, Value sy
             return new Affine(a.constant * c.value(), t, a.scale * c.value(), a.symbolicScale);
         }
         // i * stride: the only symbolic product kept
-        if (a.symbolicScale == null && a.scale == 1 && a.constant == 0 && a.terms.isEmpty()) {
-            return new Affine(0, Map.of(), 0, b);
+        // (i + c) * stride = c * stride + i * stride
+        if (a.symbolicScale == null && a.scale == 1 && a.terms.isEmpty()) {
+            return new Affine(0, a.constant == 0 ? Map.of() : Map.of(b, a.constant), 0, b);
         }
         return null;
     }

@@ -372,6 +372,7 @@ public final class Widen {
 
         final List<Op> out = new ArrayList<>();
         final Map<Value, Value> sub = new IdentityHashMap<>();
+        final Set<Value> usedInBody = identitySet();
 
         Op emit(Op op) {
             out.add(op);
@@ -426,6 +427,10 @@ public final class Widen {
             }
             for (Value s : strides) {
                 emit(new Op(OpCode.GUARD_VALUE, List.of(s, Const.of(1L)), null, entry));
+                sub.put(s, Const.of(1L)); // in the loop the stride is 1
+            }
+            for (Op op : body) {
+                usedInBody.addAll(op.args());
             }
             // the last lane's index must not wrap around: bounds leave room for a group
             Set<Value> limits = identitySet();
@@ -521,7 +526,17 @@ public final class Widen {
                 } else if (invariantGuards.contains(op)) {
                     emit(new Op(op.opcode, op.args().stream().map(this::mapped).toList(), op.descr, group));
                 } else if ((affine.containsKey(op) && !op.opcode.isIntCompare()) || scalarInBody.contains(op)) {
-                    sub.put(op, emit(op.map(this::mapped)));
+                    if (!usedInBody.contains(op)) {
+                        continue; // i + 1 for the jump: the group steps by lanes instead
+                    }
+                    Op copy = op.map(this::mapped);
+                    if (copy.opcode == OpCode.INT_MUL && Const.of(1L).equals(copy.arg(1))) {
+                        sub.put(op, copy.arg(0));
+                    } else if (copy.opcode == OpCode.INT_MUL && Const.of(1L).equals(copy.arg(0))) {
+                        sub.put(op, copy.arg(1));
+                    } else {
+                        sub.put(op, emit(copy));
+                    }
                 }
             }
             // vector part, in program order
