@@ -177,6 +177,9 @@ public final class Loops {
             jump(p0, p1, i22, i3)
             """;
 
+    /** {@code for i in range(m): c[i] = maximum(minimum(a[i], b[i]), k)}: NumPy's NaN and -0.0 rules, lane by lane. */
+    public static final String MINMAX = W2.replace("f21 = float_mul(f20, f5)", "f21 = float_minimum(f13, f20)").replace("f22 = float_add(f13, f21)", "f22 = float_maximum(f21, f5)");
+
     /** The input registers of a recorded trace: each input's register in the label's snapshot. */
     public static int[] inputRegisters(Trace recorded) {
         Map<Integer, Value> regs = recorded.label().snapshot.innermost().registers();
