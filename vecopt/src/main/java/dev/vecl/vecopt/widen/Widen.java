@@ -373,6 +373,8 @@ public final class Widen {
         final List<Op> out = new ArrayList<>();
         final Map<Value, Value> sub = new IdentityHashMap<>();
         final Set<Value> usedInBody = identitySet();
+        /** Strides checked to be 1 at entry (in order, for deterministic output). */
+        final List<Value> strides = new ArrayList<>();
 
         Op emit(Op op) {
             out.add(op);
@@ -414,14 +416,13 @@ public final class Widen {
             Snapshot entry = label.snapshot;
             final long maxGroup = Long.MAX_VALUE - (lanes - 1);
             // strides of views: the widened loads and stores need consecutive elements
-            Set<Value> strides = identitySet();
             for (MemRef m : memRefs) {
-                if (m.index().symbolicScale() != null) {
+                if (m.index().symbolicScale() != null && !strides.contains(m.index().symbolicScale())) {
                     strides.add(preambleVisible(m.index().symbolicScale(), "stride"));
                 }
             }
             for (Bound b : bounds) {
-                if (b.form().symbolicScale() != null) {
+                if (b.form().symbolicScale() != null && !strides.contains(b.form().symbolicScale())) {
                     strides.add(preambleVisible(b.form().symbolicScale(), "stride"));
                 }
             }
@@ -433,7 +434,7 @@ public final class Widen {
                 usedInBody.addAll(op.args());
             }
             // the last lane's index must not wrap around: bounds leave room for a group
-            Set<Value> limits = identitySet();
+            List<Value> limits = new ArrayList<>();
             Map<Const, Boolean> constLimits = new HashMap<>();
             for (Bound b : bounds) {
                 long scale = b.form().symbolicScale() != null ? 1 : b.form().scale();
@@ -447,7 +448,7 @@ public final class Widen {
                         throw new Refused("bound too close to the int range");
                     }
                     constLimits.put(k, true);
-                } else if (limits.add(m)) {
+                } else if (!limits.contains(m) && limits.add(m)) {
                     Op ok = emit(OpCode.INT_LE, m, Const.of(scale == 1 ? maxGroup : room));
                     emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, entry));
                 }
@@ -630,8 +631,8 @@ public final class Widen {
         void aliasChecks(Snapshot entry) {
             for (int a = 0; a < memRefs.size(); a++) {
                 for (int b = a + 1; b < memRefs.size(); b++) {
-                    MemRef x = memRefs.get(a);
-                    MemRef y = memRefs.get(b);
+                    MemRef x = unitStride(memRefs.get(a));
+                    MemRef y = unitStride(memRefs.get(b));
                     if (!(x.store() || y.store()) || !x.sameKind(y)) {
                         continue;
                     }
@@ -671,6 +672,21 @@ public final class Widen {
                     emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, entry));
                 }
             }
+        }
+
+        /** The reference with strides known to be 1 (entry checks) folded into its constant: i * s + c * s + o is i + c + o. */
+        MemRef unitStride(MemRef m) {
+            Affine f = m.index();
+            long c = f.constant();
+            Map<Value, Long> terms = new LinkedHashMap<>();
+            for (Map.Entry<Value, Long> e : f.terms().entrySet()) {
+                if (strides.contains(e.getKey())) {
+                    c += e.getValue();
+                } else {
+                    terms.put(e.getKey(), e.getValue());
+                }
+            }
+            return new MemRef(m.op(), m.storage(), new Affine(c, terms, 1, null), m.store(), m.vector());
         }
 
         Map<Integer, List<Value>> versionExits(Trace v, int firstCheck, int labelAt) {
