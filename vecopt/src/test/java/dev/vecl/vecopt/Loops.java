@@ -180,6 +180,30 @@ public final class Loops {
     /** {@code for i in range(m): c[i] = maximum(minimum(a[i], b[i]), k)}: NumPy's NaN and -0.0 rules, lane by lane. */
     public static final String MINMAX = W2.replace("f21 = float_mul(f20, f5)", "f21 = float_minimum(f13, f20)").replace("f22 = float_add(f13, f21)", "f22 = float_maximum(f21, f5)");
 
+    /**
+     * The shape {@code for i in range(m)} records: a hidden counter (i1) and the user's variable
+     * (r4), which the jump sets to the counter's old value, so at the header it is one behind.
+     */
+    public static final String RANGE_SUM = """
+            [p0: ref, i1: int, i2: int, i3: int, i4: int]
+            label(p0, i1, i2, i3, i4) [main@10: r0=p0 r1=i1 r2=i2 r3=i3 r4=i4]
+            b5 = int_lt(i1, i2)
+            guard_true(b5) [main@10: r0=p0 r1=i1 r2=i2 r3=i3 r4=i4]
+            i6 = int_add(i1, 1)
+            guard_class(p0, cls=array.int64) [main@14: r0=p0 r1=i6 r2=i2 r3=i3 r4=i1]
+            i7 = arraylen(p0)
+            guard_index(i1, i7) [main@14: r0=p0 r1=i6 r2=i2 r3=i3 r4=i1]
+            p8 = array_storage(p0)
+            i9 = array_offset(p0)
+            i10 = array_stride(p0)
+            i11 = int_mul(i1, i10)
+            i12 = int_add(i9, i11)
+            i13 = getarrayitem_i64(p8, i12)
+            i14 = int_mul(i13, i13)
+            i15 = int_add(i3, i14)
+            jump(p0, i6, i2, i15, i1)
+            """;
+
     /** The input registers of a recorded trace: each input's register in the label's snapshot. */
     public static int[] inputRegisters(Trace recorded) {
         Map<Integer, Value> regs = recorded.label().snapshot.innermost().registers();

@@ -105,6 +105,8 @@ public final class Widen {
         final List<Bound> bounds = new ArrayList<>();
         final Set<Op> invariantGuards = Collections.newSetFromMap(new IdentityHashMap<>());
         final List<Reduction> reductions = new ArrayList<>();
+        /** Loop variables the jump gives the induction variable's current value (for-range's user variable). */
+        final List<Value> lagged = new ArrayList<>();
         final Map<Op, Reduction> updates = new IdentityHashMap<>();
         int vectorOps;
         int lanes;
@@ -179,7 +181,7 @@ public final class Widen {
             for (int k = 0; k < label.numArgs(); k++) {
                 Value l = label.arg(k);
                 Value j = jump.arg(k);
-                if (j instanceof Op o && o.opcode == OpCode.INT_ADD && ((o.arg(0) == l && Const.of(1L).equals(o.arg(1))) || (o.arg(1) == l && Const.of(1L).equals(o.arg(0))))) {
+                if (j instanceof Op o && !label.args().contains(o) && o.opcode == OpCode.INT_ADD && ((o.arg(0) == l && Const.of(1L).equals(o.arg(1))) || (o.arg(1) == l && Const.of(1L).equals(o.arg(0))))) {
                     if (iv >= 0) {
                         throw new Refused("several induction variables");
                     }
@@ -193,6 +195,12 @@ public final class Widen {
             }
             ivVar = label.arg(iv);
             for (int k = 0; k < label.numArgs(); k++) {
+                if (k != iv && jump.arg(k) == ivVar) {
+                    // the user's loop variable, one behind the range counter: i - 1 at the header
+                    lagged.add(label.arg(k));
+                    affine.put(label.arg(k), new Affine(-1, Map.of(), 1, null));
+                    continue;
+                }
                 if (k != iv && !invariant.contains(label.arg(k))) {
                     Reduction[] out = new Reduction[1];
                     String why = Reduction.recognize(k, label.arg(k), jump.arg(k), out);
@@ -499,6 +507,11 @@ public final class Widen {
             emit(new Op(OpCode.LABEL, vars, null, entry));
             // what the interpreter must see at the group's start
             Map<Value, Value> groupState = new IdentityHashMap<>();
+            for (Value l : lagged) {
+                Op lag = emit(OpCode.INT_SUB, ivVar, Const.of(1L));
+                groupState.put(l, lag);
+                sub.put(l, lag);
+            }
             for (int k = 0; k < reductions.size(); k++) {
                 Reduction r = reductions.get(k);
                 Op folded = emit(r.vectorReduce(), partials.get(k));
