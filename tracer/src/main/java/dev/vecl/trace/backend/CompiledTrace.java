@@ -159,7 +159,7 @@ public final class CompiledTrace {
                 }
             }
             leaves.remove(opIndex);
-            leave.replace(new Exit.Bridge(leave.site, args, version, null), "loop version attached");
+            leave.replace(new Exit.Version(leave.site, args, version), "loop version attached");
         }
         bridges.add(version);
         compileNow();
