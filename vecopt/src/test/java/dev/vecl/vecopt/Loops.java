@@ -204,6 +204,10 @@ public final class Loops {
             jump(p0, i6, i2, i15, i1)
             """;
 
+    /** {@code for i in range(m): b[i] = 0.1} on float32: only a store of an invariant (its width decides the lanes: 16). */
+    public static final String FILL32 = String.join("\n", W4.lines().filter(l -> !l.matches("\\s*s1[1-5] = .*") && !l.contains("guard_class(p0") && !l.contains("p6 = ")
+                    && !l.matches("\\s*i(5|7|8|9|10) = .*") && !l.contains("i2, i5")).toList()).replace("r4=s15", "r4=0.1f").replace("s15)", "0.1f)") + "\n";
+
     /** The input registers of a recorded trace: each input's register in the label's snapshot. */
     public static int[] inputRegisters(Trace recorded) {
         Map<Integer, Value> regs = recorded.label().snapshot.innermost().registers();

@@ -157,7 +157,11 @@ public final class Widen {
                 }
             }
             lanes = 0;
-            for (Type vt : data.values()) {
+            List<Type> widths = new ArrayList<>(data.values());
+            for (MemRef m : memRefs) {
+                widths.add(m.vector()); // a store of an invariant has no data, but its lanes count
+            }
+            for (Type vt : widths) {
                 if (lanes != 0 && vt.lanes() != lanes) {
                     throw new Refused("mixed lane counts (" + vt.element() + " with " + lanes + "-lane values)");
                 }
