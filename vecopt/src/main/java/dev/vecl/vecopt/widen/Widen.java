@@ -173,6 +173,10 @@ public final class Widen {
             if (lanes == 0) {
                 lanes = Type.VEC_I64.lanes();
             }
+            if (bounds.isEmpty()) {
+                // the group's lanes are known in range only through a bound the loop tests
+                throw new Refused("no bound test on the induction variable");
+            }
             Decision d = Decision.decide(memRefs.size(), vectorOps, lanes);
             if (!d.vectorize()) {
                 throw new Refused(d.reason());
