@@ -33,6 +33,11 @@ abstract class Arg extends Node {
         throw new IllegalStateException("not a ref operand");
     }
 
+    /** A vector operand, read with its exact class (VectorNodes.VecSlot; STACK.md trap 2). */
+    Object v(VirtualFrame f) {
+        throw new IllegalStateException("not a vector operand");
+    }
+
     /** The value boxed as the interpreter holds it (Long, Double, Float, Boolean, or the reference). */
     abstract Object boxed(VirtualFrame f);
 
@@ -57,6 +62,7 @@ abstract class Arg extends Node {
             case F32 -> new F32Slot(slot);
             case BOOL -> new BoolSlot(slot);
             case REF -> new RefSlot(slot);
+            case VEC_F64, VEC_F32, VEC_I64 -> VectorNodes.slot(t, slot);
             default -> throw new IllegalArgumentException("no slot of type " + t);
         };
     }

@@ -123,6 +123,48 @@ public final class CompiledTrace {
         compileNow();
     }
 
+    /**
+     * Loop versions (VecOpt): from now on a failure at each of {@code exits}' op indexes continues in
+     * {@code version}, a whole trace (typically the scalar loop this trace was widened from) entered
+     * with the given values of this trace (or constants), one per input of {@code version}. Its
+     * exits propagate. Unlike {@link #attachBridge}, the inputs are not the snapshot's values in
+     * order: the caller maps them (the version's inputs are interpreter registers the snapshot
+     * names). Compiles once after attaching all.
+     */
+    public synchronized void attachVersion(Map<Integer, List<Value>> exits, CompiledTrace version) {
+        for (Map.Entry<Integer, List<Value>> e : exits.entrySet()) {
+            int opIndex = e.getKey();
+            Exit.Leave leave = leaves.get(opIndex);
+            if (leave == null) {
+                throw new IllegalArgumentException("no open exit at op " + opIndex + " (already bridged?)");
+            }
+            List<Value> ins = e.getValue();
+            if (ins.size() != version.trace.inputs.size()) {
+                throw new IllegalArgumentException("version has " + version.trace.inputs.size() + " inputs, " + ins.size() + " given for exit " + opIndex);
+            }
+            Arg[] args = new Arg[ins.size()];
+            for (int i = 0; i < args.length; i++) {
+                Value v = ins.get(i);
+                if (v.type() != version.trace.inputs.get(i).type()) {
+                    throw new IllegalArgumentException("version input " + i + " is " + version.trace.inputs.get(i).type() + ", exit gives " + v.type());
+                }
+                if (v instanceof dev.vecl.trace.ir.Const c) {
+                    args[i] = Arg.constant(c);
+                } else {
+                    Integer slot = slots.get(v);
+                    if (slot == null) {
+                        throw new IllegalArgumentException("value " + v + " has no slot at exit " + opIndex);
+                    }
+                    args[i] = Arg.slot(v.type(), slot);
+                }
+            }
+            leaves.remove(opIndex);
+            leave.replace(new Exit.Version(leave.site, args, version), "loop version attached");
+        }
+        bridges.add(version);
+        compileNow();
+    }
+
     public List<CompiledTrace> bridges() {
         return Collections.unmodifiableList(bridges);
     }

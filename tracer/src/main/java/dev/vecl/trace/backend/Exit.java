@@ -121,4 +121,32 @@ abstract class Exit extends Node {
             return (TraceExit) r;
         }
     }
+
+    /**
+     * Continues in a loop version (VecOpt's scalar loop, attached at many exits of a vector trace):
+     * an indirect call, so Graal does not inline a copy of the version at every exit (compile time
+     * grew with each); the version is compiled on its own. Its exits propagate.
+     */
+    static final class Version extends Exit {
+        @Children final Arg[] inputs;
+        @Child com.oracle.truffle.api.nodes.IndirectCallNode call = com.oracle.truffle.api.nodes.IndirectCallNode.create();
+        final CompiledTrace version;
+
+        Version(ExitSite site, Arg[] inputs, CompiledTrace version) {
+            super(site);
+            this.inputs = inputs;
+            this.version = version;
+        }
+
+        @Override
+        @ExplodeLoop
+        RuntimeException take(VirtualFrame f) {
+            site.failures++;
+            Object[] args = new Object[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                args[i] = inputs[i].boxed(f);
+            }
+            return (TraceExit) call.call(version.callTarget(), args);
+        }
+    }
 }

@@ -493,6 +493,9 @@ public final class TraceCompiler {
                     yield new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, leave(k, op, TraceExit.Kind.RAISE));
                 }
                 case LOOP_RESULT -> new LoopCallNodes.Result(SlotWrite.of(Type.REF, d), a, (int) ((dev.vecl.trace.ir.Const.Int) op.arg(1)).value());
+                case VEC_LOAD_F64, VEC_LOAD_F32, VEC_LOAD_I64, VEC_STORE_F64, VEC_STORE_F32, VEC_STORE_I64, VEC_SPLAT_F64, VEC_SPLAT_F32,
+                        VEC_SPLAT_I64, VEC_ADD, VEC_SUB, VEC_MUL, VEC_TRUEDIV, VEC_MINIMUM, VEC_MAXIMUM, VEC_NEG, VEC_ABS, VEC_SQRT, VEC_AND,
+                        VEC_OR, VEC_XOR, VEC_REDUCE_ADD_I64, VEC_REDUCE_MUL_I64 -> VectorNodes.node(op, d, args(op.args()));
                 default -> throw new IllegalArgumentException("the backend does not compile " + c.text);
             };
         }

@@ -6,6 +6,9 @@ import static dev.vecl.trace.ir.Type.F32;
 import static dev.vecl.trace.ir.Type.FLOAT;
 import static dev.vecl.trace.ir.Type.INT;
 import static dev.vecl.trace.ir.Type.REF;
+import static dev.vecl.trace.ir.Type.VEC_F32;
+import static dev.vecl.trace.ir.Type.VEC_F64;
+import static dev.vecl.trace.ir.Type.VEC_I64;
 import static dev.vecl.trace.ir.Type.VOID;
 
 import java.util.HashMap;
@@ -189,7 +192,41 @@ public enum OpCode {
     /** Back to the label, assigning its arguments to the label's variables in parallel. */
     JUMP(VOID, varargs(), Flag.CONTROL),
     /** Leaves the trace and resumes the interpreter at the snapshot. */
-    FINISH(VOID, varargs(), Flag.CONTROL);
+    FINISH(VOID, varargs(), Flag.CONTROL),
+
+    // ---- vectors (VecOpt; docs/vecopt.md). Loads/stores take the storage and the raw storage index
+    // of lane 0 and touch lanes consecutive elements; like the scalar ones they never check bounds.
+    VEC_LOAD_F64(VEC_F64, f(REF, INT), Flag.LOAD),
+    VEC_LOAD_F32(VEC_F32, f(REF, INT), Flag.LOAD),
+    VEC_LOAD_I64(VEC_I64, f(REF, INT), Flag.LOAD),
+    VEC_STORE_F64(VOID, f(REF, INT, VEC_F64), Flag.STORE),
+    VEC_STORE_F32(VOID, f(REF, INT, VEC_F32), Flag.STORE),
+    VEC_STORE_I64(VOID, f(REF, INT, VEC_I64), Flag.STORE),
+    /** Every lane the scalar. */
+    VEC_SPLAT_F64(VEC_F64, f(FLOAT), Flag.PURE),
+    VEC_SPLAT_F32(VEC_F32, f(F32), Flag.PURE),
+    VEC_SPLAT_I64(VEC_I64, f(INT), Flag.PURE),
+    // Lane-wise, with the scalar op's semantics in each lane (VectorOps.scalarOf); the arguments
+    // are vectors of one type, which is the result's.
+    VEC_ADD(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_SUB(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_MUL(ANY, f(ANY, ANY), Flag.PURE),
+    /** Float vectors only. */
+    VEC_TRUEDIV(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_MINIMUM(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_MAXIMUM(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_NEG(ANY, f(ANY), Flag.PURE),
+    VEC_ABS(ANY, f(ANY), Flag.PURE),
+    /** Float vectors only. */
+    VEC_SQRT(ANY, f(ANY), Flag.PURE),
+    /** Int vectors only. */
+    VEC_AND(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_OR(ANY, f(ANY, ANY), Flag.PURE),
+    VEC_XOR(ANY, f(ANY, ANY), Flag.PURE),
+    /** Wrapping sum of the lanes (any order: int addition is associative). */
+    VEC_REDUCE_ADD_I64(INT, f(VEC_I64), Flag.PURE),
+    /** Wrapping product of the lanes. */
+    VEC_REDUCE_MUL_I64(INT, f(VEC_I64), Flag.PURE);
 
     /** Effect classes. */
     public static final class Flag {

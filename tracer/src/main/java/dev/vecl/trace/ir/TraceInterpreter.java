@@ -224,6 +224,9 @@ public final class TraceInterpreter {
             default:
                 break;
         }
+        if (op.opcode.name().startsWith("VEC_")) {
+            return VectorOps.execute(op.opcode, a);
+        }
         if (op.opcode.has(OpCode.Flag.DESCR_FN)) {
             Function<Object[], Object> f = functions.get((String) op.descr);
             if (f == null) {

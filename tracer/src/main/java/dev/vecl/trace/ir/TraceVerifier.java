@@ -39,7 +39,12 @@ public final class TraceVerifier {
                 checkUse(t, v, visible, where);
             }
             if (op.snapshot != null) {
-                op.snapshot.forEachValue(v -> checkUse(t, v, visible, where + " snapshot"));
+                op.snapshot.forEachValue(v -> {
+                    checkUse(t, v, visible, where + " snapshot");
+                    if (v.type().isVector()) {
+                        fail(t, where + ": a vector in a snapshot (interpreter registers hold scalars)");
+                    }
+                });
             } else if (op.opcode.isGuard() || op.opcode == OpCode.LABEL || Eval.mayRaise(op)) {
                 fail(t, where + ": needs a snapshot" + (Eval.mayRaise(op) ? " (it may raise)" : ""));
             }
@@ -100,6 +105,23 @@ public final class TraceVerifier {
             for (Value v : op.args()) {
                 if (v.type() == Type.VOID) {
                     fail(t, where + ": void argument");
+                }
+            }
+        }
+        if (VectorOps.isLaneWise(oc)) {
+            Type vt = op.arg(0).type();
+            for (Value v : op.args()) {
+                if (v.type() != vt) {
+                    fail(t, where + ": arguments of different types");
+                }
+            }
+            if (!vt.isVector() || VectorOps.scalarOf(oc, vt.element()) == null) {
+                fail(t, where + ": not defined on " + vt);
+            }
+        } else if (oc.isVarargs() || (oc.arity() > 0 && oc.argType(0) == Type.ANY)) {
+            for (Value v : op.args()) {
+                if (v.type().isVector() && oc != OpCode.SAME_AS && oc != OpCode.LABEL && oc != OpCode.JUMP) {
+                    fail(t, where + ": takes no vectors");
                 }
             }
         }

@@ -29,6 +29,21 @@ public final class JitStats {
         bridgeAborts.merge(key, 1, Integer::sum);
     }
 
+    public int loopsVectorized;
+    public int loopsRefused;
+    /** Vectorizer refusals by reason. */
+    public final Map<String, Integer> refusals = new TreeMap<>();
+
+    public synchronized void vectorize(boolean done, String reason) {
+        if (done) {
+            loopsVectorized++;
+        } else {
+            loopsRefused++;
+            String key = reason == null ? "?" : reason.startsWith("internal") ? "internal" : reason;
+            refusals.merge(key.length() > 80 ? key.substring(0, 80) : key, 1, Integer::sum);
+        }
+    }
+
     public synchronized void abort(String reason) {
         String key = reason.startsWith("internal") ? "internal" : reason; // internal errors differ in detail: one bucket
         aborts.merge(key, 1, Integer::sum);
@@ -88,6 +103,18 @@ public final class JitStats {
                         .append(raiseExits).append(", finish exits ").append(finishExits);
         if (loopCalls > 0) {
             sb.append(", call_loop ").append(loopCalls).append(" (left ").append(loopCallLeaves).append(')');
+        }
+        if (loopsVectorized + loopsRefused > 0) {
+            sb.append("\njit: loops vectorized ").append(loopsVectorized).append(", refused ").append(loopsRefused);
+            if (!refusals.isEmpty()) {
+                sb.append(" (");
+                String sep = "";
+                for (Map.Entry<String, Integer> e : refusals.entrySet()) {
+                    sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+                    sep = ", ";
+                }
+                sb.append(')');
+            }
         }
         if (optimizerFailures > 0) {
             sb.append(", optimizer failures ").append(optimizerFailures);

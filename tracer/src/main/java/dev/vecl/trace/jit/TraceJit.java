@@ -64,6 +64,14 @@ public final class TraceJit implements JitHooks {
     private final JitStats stats = new JitStats();
     private final Pipeline pipeline = Pipeline.standard();
     private final PrintStream statsOut;
+    /**
+     * VecOpt runs in vec mode only with {@code -Dvecl.Vectorize=true} until the differential gate is
+     * green with it (the vec-mode differential hit IndexOutOfBounds in vector loads on 8 of ~90
+     * seeds); until then {@code --jit=vec} behaves as {@code trace}.
+     */
+    static final boolean VECTORIZE_BY_DEFAULT = false;
+    /** In vec mode, the vectorizer (ServiceLoader), or null. */
+    private final LoopVectorizer vectorizer;
     private TraceRecorder recording;
     private final Map<Integer, Installed> byId = new HashMap<>();
     private boolean disposed;
@@ -122,6 +130,8 @@ public final class TraceJit implements JitHooks {
         if (log != null) {
             log.event("jit", "mode=" + context.jitMode + " threshold=" + threshold + " executor=" + (compiler == null ? "none" : compiler.name()));
         }
+        this.vectorizer = "vec".equals(context.jitMode) && Boolean.parseBoolean(System.getProperty("vecl.Vectorize", String.valueOf(VECTORIZE_BY_DEFAULT)))
+                        ? findVectorizer() : null;
         this.statsOut = context.jitStats ? new PrintStream(context.env().err(), true, StandardCharsets.UTF_8) : null;
     }
 
@@ -142,6 +152,13 @@ public final class TraceJit implements JitHooks {
             if (which.equals("auto") || which.equals(c.name())) {
                 return c;
             }
+        }
+        return null;
+    }
+
+    private static LoopVectorizer findVectorizer() {
+        for (LoopVectorizer v : ServiceLoader.load(LoopVectorizer.class, TraceJit.class.getClassLoader())) {
+            return v;
         }
         return null;
     }
@@ -276,7 +293,12 @@ public final class TraceJit implements JitHooks {
         if (compiler != null) {
             long t0 = System.nanoTime();
             try {
-                runner = compiler.compile(rec, optimized);
+                if (vectorizer != null) {
+                    runner = vectorize(id, what, rec, optimized);
+                }
+                if (runner == null) {
+                    runner = compiler.compile(rec, optimized);
+                }
                 long nanos = runner.compileNanos() > 0 ? runner.compileNanos() : System.nanoTime() - t0;
                 stats.loopsCompiled++;
                 stats.compileNanos += nanos;
@@ -297,6 +319,26 @@ public final class TraceJit implements JitHooks {
         Installed inst = new Installed(id, rec, optimized, runner);
         byId.put(id, inst);
         li.traces.add(inst);
+    }
+
+    /** Vec mode: the vectorized loop's runner, or null (refused; logged and counted with the reason). */
+    private TraceRunner vectorize(int id, String what, RecordedTrace rec, Trace optimized) {
+        LoopVectorizer.Outcome o;
+        try {
+            o = vectorizer.vectorize(rec, optimized, compiler.name());
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // never a wrong answer: a vectorizer failure leaves the scalar trace
+            o = new LoopVectorizer.Outcome(null, null, "internal: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        stats.vectorize(o.runner() != null, o.reason());
+        if (log != null) {
+            if (o.vector() != null) {
+                log.trace(id, what, "vectorized", o.vector());
+            }
+            log.event("vectorize", "trace=" + id + " result=" + (o.runner() != null ? "vectorized" : "refused") + " reason="
+                            + String.valueOf(o.reason()).replaceAll("\\s+", "-"));
+        }
+        return o.runner();
     }
 
     /** Runs a trace from the loop header and resumes the interpreter where it left. */

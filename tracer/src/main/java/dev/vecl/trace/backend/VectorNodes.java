@@ -1,0 +1,523 @@
+package dev.vecl.trace.backend;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import dev.vecl.trace.ir.Op;
+import dev.vecl.trace.ir.OpCode;
+import dev.vecl.trace.ir.Type;
+
+/**
+ * Vector operations (VecOpt's output) as Vector API calls, following docs/STACK.md: species are
+ * static finals (compile-time constants); every vector slot read goes through
+ * {@code castExact(..., species.vectorType())}, so partial evaluation sees the exact class and the
+ * calls are inlined and expanded to SIMD however long the trace is; vector slots are zeroed with a
+ * zero vector, never null (a null reaching a vector phi stops Graal's expansion). Lane-wise ops have
+ * their scalar op's semantics in each lane (VectorOps.scalarOf); the differential tests hold them
+ * to the scalar nodes' answers. Vector values are kept in Object static slots.
+ */
+final class VectorNodes {
+    private VectorNodes() {
+    }
+
+    static final VectorSpecies<Double> S_F64 = DoubleVector.SPECIES_512;
+    @SuppressWarnings("unchecked") static final Class<? extends DoubleVector> C_F64 = (Class<? extends DoubleVector>) S_F64.vectorType();
+
+    static final VectorSpecies<Float> S_F32 = FloatVector.SPECIES_512;
+    @SuppressWarnings("unchecked") static final Class<? extends FloatVector> C_F32 = (Class<? extends FloatVector>) S_F32.vectorType();
+
+    static final VectorSpecies<Long> S_I64 = LongVector.SPECIES_512;
+    @SuppressWarnings("unchecked") static final Class<? extends LongVector> C_I64 = (Class<? extends LongVector>) S_I64.vectorType();
+
+    // lane-wise kinds (int constants: a switch on a final int field folds in partial evaluation)
+    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, NEG = 6, ABS = 7, SQRT = 8, AND = 9, OR = 10, XOR = 11;
+
+    static int kind(OpCode c) {
+        return switch (c) {
+            case VEC_ADD -> ADD;
+            case VEC_SUB -> SUB;
+            case VEC_MUL -> MUL;
+            case VEC_TRUEDIV -> DIV;
+            case VEC_MINIMUM -> MIN;
+            case VEC_MAXIMUM -> MAX;
+            case VEC_NEG -> NEG;
+            case VEC_ABS -> ABS;
+            case VEC_SQRT -> SQRT;
+            case VEC_AND -> AND;
+            case VEC_OR -> OR;
+            case VEC_XOR -> XOR;
+            default -> throw new IllegalArgumentException(c.text);
+        };
+    }
+
+    static Arg slot(Type t, int slot) {
+        return switch (t) {
+            case VEC_F64 -> new SlotF64(slot);
+            case VEC_F32 -> new SlotF32(slot);
+            case VEC_I64 -> new SlotI64(slot);
+            default -> throw new IllegalArgumentException(t.text);
+        };
+    }
+
+    static SlotWrite write(Type t, int slot) {
+        return switch (t) {
+            case VEC_F64 -> new WriteF64(slot);
+            case VEC_F32 -> new WriteF32(slot);
+            case VEC_I64 -> new WriteI64(slot);
+            default -> throw new IllegalArgumentException(t.text);
+        };
+    }
+
+    /** The node of a vector op; {@code d} is its result slot (-1 for stores), {@code a} its operands. */
+    static OpNode node(Op op, int d, Arg[] a) {
+        OpCode c = op.opcode;
+        Type t = op.hasResult() ? op.type() : op.arg(2).type();
+        return switch (c) {
+            case VEC_LOAD_F64 -> new LoadF64(d, a[0], a[1]);
+            case VEC_LOAD_F32 -> new LoadF32(d, a[0], a[1]);
+            case VEC_LOAD_I64 -> new LoadI64(d, a[0], a[1]);
+            case VEC_STORE_F64 -> new StoreF64(a[0], a[1], a[2]);
+            case VEC_STORE_F32 -> new StoreF32(a[0], a[1], a[2]);
+            case VEC_STORE_I64 -> new StoreI64(a[0], a[1], a[2]);
+            case VEC_SPLAT_F64 -> new SplatF64(d, a[0]);
+            case VEC_SPLAT_F32 -> new SplatF32(d, a[0]);
+            case VEC_SPLAT_I64 -> new SplatI64(d, a[0]);
+            case VEC_REDUCE_ADD_I64 -> new ReduceI64(d, a[0], false);
+            case VEC_REDUCE_MUL_I64 -> new ReduceI64(d, a[0], true);
+            default -> switch (t) {
+                case VEC_F64 -> new LaneF64(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]);
+                case VEC_F32 -> new LaneF32(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]);
+                case VEC_I64 -> new LaneI64(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]);
+                default -> throw new IllegalArgumentException("no vector node for " + c.text + " on " + t);
+            };
+        };
+    }
+
+    static final class SlotF64 extends Arg implements Arg.Slot {
+        final int slot;
+
+        SlotF64(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public int slot() {
+            return slot;
+        }
+
+        @Override
+        Object v(VirtualFrame f) {
+            return CompilerDirectives.castExact(f.getObjectStatic(slot), C_F64);
+        }
+
+        @Override
+        Object boxed(VirtualFrame f) {
+            return v(f);
+        }
+    }
+
+    static final class WriteF64 extends SlotWrite {
+        WriteF64(int slot) {
+            super(slot);
+        }
+
+        @Override
+        void putBoxed(VirtualFrame f, Object v) {
+            f.setObjectStatic(slot, CompilerDirectives.castExact(v, C_F64));
+        }
+
+        @Override
+        void zero(VirtualFrame f) {
+            f.setObjectStatic(slot, DoubleVector.zero(S_F64));
+        }
+
+        @Override
+        void move(VirtualFrame f, Arg from) {
+            f.setObjectStatic(slot, from.v(f));
+        }
+    }
+
+    static DoubleVector vF64(Arg a, VirtualFrame f) {
+        return (DoubleVector) a.v(f);
+    }
+
+    static final class LoadF64 extends OpNode {
+        final int dst;
+        @Child Arg storage;
+        @Child Arg index;
+
+        LoadF64(int dst, Arg storage, Arg index) {
+            this.dst = dst;
+            this.storage = storage;
+            this.index = index;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, DoubleVector.fromArray(S_F64, CompilerDirectives.castExact(storage.p(f), double[].class), (int) index.i(f)));
+            return null;
+        }
+    }
+
+    static final class StoreF64 extends OpNode {
+        @Child Arg storage;
+        @Child Arg index;
+        @Child Arg value;
+
+        StoreF64(Arg storage, Arg index, Arg value) {
+            this.storage = storage;
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            vF64(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), double[].class), (int) index.i(f));
+            return null;
+        }
+    }
+
+    static final class SplatF64 extends OpNode {
+        final int dst;
+        @Child Arg a;
+
+        SplatF64(int dst, Arg a) {
+            this.dst = dst;
+            this.a = a;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, DoubleVector.broadcast(S_F64, a.f(f)));
+            return null;
+        }
+    }
+
+    static final class LaneF64 extends OpNode {
+        final int dst;
+        final int kind;
+        @Child Arg a;
+        @Child Arg b;
+
+        LaneF64(int dst, int kind, Arg a, Arg b) {
+            this.dst = dst;
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            DoubleVector x = vF64(a, f);
+            DoubleVector y = vF64(b, f);
+            DoubleVector r = switch (kind) {
+                case ADD -> x.add(y);
+                case SUB -> x.sub(y);
+                case MUL -> x.mul(y);
+                case DIV -> x.div(y);
+                // NumPy's minimum/maximum (Arith): a NaN first operand wins, then a NaN second; on ties the second
+                case MIN -> y.blend(x, x.lt(y).or(x.compare(VectorOperators.NE, x)));
+                case MAX -> y.blend(x, x.compare(VectorOperators.GT, y).or(x.compare(VectorOperators.NE, x)));
+                case NEG -> x.neg();
+                case ABS -> x.abs();
+                case SQRT -> x.sqrt();
+                default -> throw CompilerDirectives.shouldNotReachHere();
+            };
+            f.setObjectStatic(dst, r);
+            return null;
+        }
+    }
+
+    static final class SlotF32 extends Arg implements Arg.Slot {
+        final int slot;
+
+        SlotF32(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public int slot() {
+            return slot;
+        }
+
+        @Override
+        Object v(VirtualFrame f) {
+            return CompilerDirectives.castExact(f.getObjectStatic(slot), C_F32);
+        }
+
+        @Override
+        Object boxed(VirtualFrame f) {
+            return v(f);
+        }
+    }
+
+    static final class WriteF32 extends SlotWrite {
+        WriteF32(int slot) {
+            super(slot);
+        }
+
+        @Override
+        void putBoxed(VirtualFrame f, Object v) {
+            f.setObjectStatic(slot, CompilerDirectives.castExact(v, C_F32));
+        }
+
+        @Override
+        void zero(VirtualFrame f) {
+            f.setObjectStatic(slot, FloatVector.zero(S_F32));
+        }
+
+        @Override
+        void move(VirtualFrame f, Arg from) {
+            f.setObjectStatic(slot, from.v(f));
+        }
+    }
+
+    static FloatVector vF32(Arg a, VirtualFrame f) {
+        return (FloatVector) a.v(f);
+    }
+
+    static final class LoadF32 extends OpNode {
+        final int dst;
+        @Child Arg storage;
+        @Child Arg index;
+
+        LoadF32(int dst, Arg storage, Arg index) {
+            this.dst = dst;
+            this.storage = storage;
+            this.index = index;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, FloatVector.fromArray(S_F32, CompilerDirectives.castExact(storage.p(f), float[].class), (int) index.i(f)));
+            return null;
+        }
+    }
+
+    static final class StoreF32 extends OpNode {
+        @Child Arg storage;
+        @Child Arg index;
+        @Child Arg value;
+
+        StoreF32(Arg storage, Arg index, Arg value) {
+            this.storage = storage;
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            vF32(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), float[].class), (int) index.i(f));
+            return null;
+        }
+    }
+
+    static final class SplatF32 extends OpNode {
+        final int dst;
+        @Child Arg a;
+
+        SplatF32(int dst, Arg a) {
+            this.dst = dst;
+            this.a = a;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, FloatVector.broadcast(S_F32, a.s(f)));
+            return null;
+        }
+    }
+
+    static final class LaneF32 extends OpNode {
+        final int dst;
+        final int kind;
+        @Child Arg a;
+        @Child Arg b;
+
+        LaneF32(int dst, int kind, Arg a, Arg b) {
+            this.dst = dst;
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            FloatVector x = vF32(a, f);
+            FloatVector y = vF32(b, f);
+            FloatVector r = switch (kind) {
+                case ADD -> x.add(y);
+                case SUB -> x.sub(y);
+                case MUL -> x.mul(y);
+                case DIV -> x.div(y);
+                // NumPy's minimum/maximum (Arith): a NaN first operand wins, then a NaN second; on ties the second
+                case MIN -> y.blend(x, x.lt(y).or(x.compare(VectorOperators.NE, x)));
+                case MAX -> y.blend(x, x.compare(VectorOperators.GT, y).or(x.compare(VectorOperators.NE, x)));
+                case NEG -> x.neg();
+                case ABS -> x.abs();
+                case SQRT -> x.sqrt();
+                default -> throw CompilerDirectives.shouldNotReachHere();
+            };
+            f.setObjectStatic(dst, r);
+            return null;
+        }
+    }
+
+    static final class SlotI64 extends Arg implements Arg.Slot {
+        final int slot;
+
+        SlotI64(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public int slot() {
+            return slot;
+        }
+
+        @Override
+        Object v(VirtualFrame f) {
+            return CompilerDirectives.castExact(f.getObjectStatic(slot), C_I64);
+        }
+
+        @Override
+        Object boxed(VirtualFrame f) {
+            return v(f);
+        }
+    }
+
+    static final class WriteI64 extends SlotWrite {
+        WriteI64(int slot) {
+            super(slot);
+        }
+
+        @Override
+        void putBoxed(VirtualFrame f, Object v) {
+            f.setObjectStatic(slot, CompilerDirectives.castExact(v, C_I64));
+        }
+
+        @Override
+        void zero(VirtualFrame f) {
+            f.setObjectStatic(slot, LongVector.zero(S_I64));
+        }
+
+        @Override
+        void move(VirtualFrame f, Arg from) {
+            f.setObjectStatic(slot, from.v(f));
+        }
+    }
+
+    static LongVector vI64(Arg a, VirtualFrame f) {
+        return (LongVector) a.v(f);
+    }
+
+    static final class LoadI64 extends OpNode {
+        final int dst;
+        @Child Arg storage;
+        @Child Arg index;
+
+        LoadI64(int dst, Arg storage, Arg index) {
+            this.dst = dst;
+            this.storage = storage;
+            this.index = index;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, LongVector.fromArray(S_I64, CompilerDirectives.castExact(storage.p(f), long[].class), (int) index.i(f)));
+            return null;
+        }
+    }
+
+    static final class StoreI64 extends OpNode {
+        @Child Arg storage;
+        @Child Arg index;
+        @Child Arg value;
+
+        StoreI64(Arg storage, Arg index, Arg value) {
+            this.storage = storage;
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            vI64(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), long[].class), (int) index.i(f));
+            return null;
+        }
+    }
+
+    static final class SplatI64 extends OpNode {
+        final int dst;
+        @Child Arg a;
+
+        SplatI64(int dst, Arg a) {
+            this.dst = dst;
+            this.a = a;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, LongVector.broadcast(S_I64, a.i(f)));
+            return null;
+        }
+    }
+
+    static final class LaneI64 extends OpNode {
+        final int dst;
+        final int kind;
+        @Child Arg a;
+        @Child Arg b;
+
+        LaneI64(int dst, int kind, Arg a, Arg b) {
+            this.dst = dst;
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            LongVector x = vI64(a, f);
+            LongVector y = vI64(b, f);
+            LongVector r = switch (kind) {
+                case ADD -> x.add(y);
+                case SUB -> x.sub(y);
+                case MUL -> x.mul(y);
+                case NEG -> x.neg();
+                case ABS -> x.abs();
+                case AND -> x.and(y);
+                case OR -> x.or(y);
+                case XOR -> x.lanewise(VectorOperators.XOR, y);
+                default -> throw CompilerDirectives.shouldNotReachHere();
+            };
+            f.setObjectStatic(dst, r);
+            return null;
+        }
+    }
+
+    static final class ReduceI64 extends OpNode {
+        final int dst;
+        final boolean product;
+        @Child Arg a;
+
+        ReduceI64(int dst, Arg a, boolean product) {
+            this.dst = dst;
+            this.a = a;
+            this.product = product;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            LongVector x = vI64(a, f);
+            f.setLongStatic(dst, product ? x.reduceLanes(VectorOperators.MUL) : x.reduceLanes(VectorOperators.ADD));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,741 @@
+package dev.vecl.vecopt.widen;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.vecl.trace.ir.Const;
+import dev.vecl.trace.ir.Eval;
+import dev.vecl.trace.ir.Op;
+import dev.vecl.trace.ir.OpCode;
+import dev.vecl.trace.ir.Snapshot;
+import dev.vecl.trace.ir.Trace;
+import dev.vecl.trace.ir.TraceVerifier;
+import dev.vecl.trace.ir.Type;
+import dev.vecl.trace.ir.Value;
+import dev.vecl.trace.ir.VectorOps;
+import dev.vecl.vecopt.accum.Reduction;
+import dev.vecl.vecopt.cost.Decision;
+import dev.vecl.vecopt.deps.Affine;
+import dev.vecl.vecopt.deps.MemRef;
+
+/**
+ * The direct widening path (docs/vecopt.md): a peeled loop whose iterations are independent apart
+ * from the induction variable i (step 1) and recognized reductions becomes
+ *
+ * <pre>
+ * preamble (iteration 1, verbatim)
+ * entry checks: symbolic strides are 1, bounds leave room for a group, views do not overlap
+ *               within a group, each failing to the scalar loop version at the loop header
+ * splats of the loop-invariant operands, reduction partials at their identity
+ * label(i, invariants, splats, partials, reduction entry values)
+ *   folded reductions (what the interpreter must see at this group's start)
+ *   index arithmetic of lane 0; every guard of the body for the whole group (first and last lane)
+ *   the body's loads, arithmetic, stores and reduction steps on vectors, in program order
+ * jump(i + lanes, ...)
+ * </pre>
+ *
+ * Every guard after the preamble resumes at the loop header with the state of the group's first
+ * iteration; the caller continues there in the scalar loop (the original trace), which runs the
+ * tail and anything a group could not. Ops are processed in one linear pass, so bodies of
+ * thousands of ops widen in linear time.
+ */
+public final class Widen {
+    private Widen() {
+    }
+
+    /**
+     * @param vector the widened trace, or null when refused
+     * @param versionExits for each guard of {@code vector} that resumes at the loop header: the
+     *            values (of {@code vector}) to enter the scalar version with, one per its input
+     * @param reason why it was refused, or what was done
+     */
+    public record Result(Trace vector, Trace scalar, Map<Integer, List<Value>> versionExits, String reason, int lanes) {
+        public boolean vectorized() {
+            return vector != null;
+        }
+    }
+
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * @param t the optimized (peeled) loop trace
+     * @param inputRegisters the interpreter register of each input of {@code t} (null: no version exits)
+     */
+    public static Result apply(Trace t, int[] inputRegisters) {
+        try {
+            return new Widen.Run(t, inputRegisters).run();
+        } catch (Refused r) {
+            return new Result(null, t, Map.of(), r.getMessage(), 0);
+        }
+    }
+
+    private static Set<Value> identitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /** A guard of the body, as the group checks it: {@code X < m}, {@code X <= m} or {@code 0 <= X < m} (index). */
+    private record Bound(Op guard, Value x, Affine form, OpCode cmp, Value limit) {
+    }
+
+    private static final class Run {
+        final Trace t;
+        final int[] inputRegisters;
+        final Op label;
+        final List<Op> body;
+        final Op jump;
+        int iv;
+        Value ivVar;
+        final Set<Value> invariant = identitySet();
+        final Set<Value> scalarInBody = identitySet();
+        final Map<Value, Affine> affine = new IdentityHashMap<>();
+        final Map<Value, Type> data = new IdentityHashMap<>();
+        final List<MemRef> memRefs = new ArrayList<>();
+        final List<Bound> bounds = new ArrayList<>();
+        final Set<Op> invariantGuards = Collections.newSetFromMap(new IdentityHashMap<>());
+        final List<Reduction> reductions = new ArrayList<>();
+        /** Loop variables the jump gives the induction variable's current value (for-range's user variable). */
+        final List<Value> lagged = new ArrayList<>();
+        final Map<Op, Reduction> updates = new IdentityHashMap<>();
+        int vectorOps;
+        int lanes;
+
+        Run(Trace t, int[] inputRegisters) {
+            this.t = t;
+            this.inputRegisters = inputRegisters;
+            if (!t.isLoop() || t.preamble().isEmpty()) {
+                throw new Refused("not a peeled loop");
+            }
+            this.label = t.label();
+            this.jump = t.last();
+            List<Op> b = t.body();
+            this.body = b.subList(0, b.size() - 1);
+        }
+
+        boolean isInv(Value v) {
+            return v instanceof Const || invariant.contains(v) || scalarInBody.contains(v);
+        }
+
+        /** The affine form of an int value, or null when it is data (or not an int). */
+        Affine form(Value v) {
+            if (v == ivVar) {
+                return Affine.induction();
+            }
+            Affine a = affine.get(v);
+            if (a != null) {
+                return a;
+            }
+            return isInv(v) && v.type() == Type.INT ? Affine.invariant(v) : null;
+        }
+
+        boolean dependsOnI(Value v) {
+            Affine a = form(v);
+            return a != null && a.dependsOnI();
+        }
+
+        Result run() {
+            findLoopVariables();
+            for (Op op : body) {
+                classify(op);
+            }
+            for (Reduction r : reductions) {
+                for (Op op : body) {
+                    if (op != r.update() && op.args().contains(r.acc())) {
+                        throw new Refused("accumulator used in the loop (" + op.opcode.text + ")");
+                    }
+                }
+            }
+            lanes = 0;
+            List<Type> widths = new ArrayList<>(data.values());
+            for (MemRef m : memRefs) {
+                widths.add(m.vector()); // a store of an invariant has no data, but its lanes count
+            }
+            for (Type vt : widths) {
+                if (lanes != 0 && vt.lanes() != lanes) {
+                    throw new Refused("mixed lane counts (" + vt.element() + " with " + lanes + "-lane values)");
+                }
+                lanes = vt.lanes();
+            }
+            if (!reductions.isEmpty() && lanes != 0 && lanes != Type.VEC_I64.lanes()) {
+                throw new Refused("mixed lane counts (int reduction)");
+            }
+            if (lanes == 0) {
+                lanes = Type.VEC_I64.lanes();
+            }
+            if (bounds.isEmpty()) {
+                // the group's lanes are known in range only through a bound the loop tests
+                throw new Refused("no bound test on the induction variable");
+            }
+            Decision d = Decision.decide(memRefs.size(), vectorOps, lanes);
+            if (!d.vectorize()) {
+                throw new Refused(d.reason());
+            }
+            return build(d.reason());
+        }
+
+        void findLoopVariables() {
+            iv = -1;
+            for (int k = 0; k < label.numArgs(); k++) {
+                Value l = label.arg(k);
+                Value j = jump.arg(k);
+                if (j instanceof Op o && !label.args().contains(o) && o.opcode == OpCode.INT_ADD && ((o.arg(0) == l && Const.of(1L).equals(o.arg(1))) || (o.arg(1) == l && Const.of(1L).equals(o.arg(0))))) {
+                    if (iv >= 0) {
+                        throw new Refused("several induction variables");
+                    }
+                    iv = k;
+                } else if (j == l) {
+                    invariant.add(l);
+                }
+            }
+            if (iv < 0) {
+                throw new Refused("no induction variable counting up by 1");
+            }
+            ivVar = label.arg(iv);
+            for (int k = 0; k < label.numArgs(); k++) {
+                if (k != iv && jump.arg(k) == ivVar) {
+                    // the user's loop variable, one behind the range counter: i - 1 at the header
+                    lagged.add(label.arg(k));
+                    affine.put(label.arg(k), new Affine(-1, Map.of(), 1, null));
+                    continue;
+                }
+                if (k != iv && !invariant.contains(label.arg(k))) {
+                    Reduction[] out = new Reduction[1];
+                    String why = Reduction.recognize(k, label.arg(k), jump.arg(k), out);
+                    if (why != null) {
+                        throw new Refused(why);
+                    }
+                    reductions.add(out[0]);
+                    updates.put(out[0].update(), out[0]);
+                }
+            }
+        }
+
+        void classify(Op op) {
+            OpCode c = op.opcode;
+            if (updates.containsKey(op)) {
+                Reduction r = updates.get(op);
+                Value x = r.operand();
+                if (dependsOnI(x)) {
+                    throw new Refused("induction variable used as data (reduction)");
+                }
+                if (data.containsKey(x) && data.get(x) != Type.VEC_I64) {
+                    throw new Refused("reduction of " + data.get(x));
+                }
+                data.put(op, Type.VEC_I64);
+                vectorOps++;
+                return;
+            }
+            boolean allInv = true;
+            boolean anyData = false;
+            boolean anyI = false;
+            for (Value v : op.args()) {
+                allInv &= isInv(v);
+                anyData |= data.containsKey(v);
+                anyI |= dependsOnI(v) || v == ivVar;
+            }
+            if (c.isGuard()) {
+                guard(op, allInv, anyData);
+                return;
+            }
+            switch (c) {
+                case INT_ADD, INT_SUB, INT_MUL:
+                    if (anyI) {
+                        if (anyData) {
+                            throw new Refused("induction variable mixed with data");
+                        }
+                        Affine a = form(op.arg(0));
+                        Affine b = form(op.arg(1));
+                        Affine r = c == OpCode.INT_ADD ? Affine.add(a, b, 1)
+                                        : c == OpCode.INT_SUB ? Affine.add(a, b, -1)
+                                                        : !b.dependsOnI() ? Affine.mul(a, op.arg(1)) : !a.dependsOnI() ? Affine.mul(b, op.arg(0)) : null;
+                        if (r == null) {
+                            throw new Refused("index not affine in the induction variable");
+                        }
+                        affine.put(op, r);
+                        return;
+                    }
+                    break;
+                case INT_LT, INT_LE, INT_GT, INT_GE, INT_EQ, INT_NE:
+                    if (anyI) {
+                        if (anyData) {
+                            throw new Refused("induction variable mixed with data");
+                        }
+                        // a bound test: widened by the guard that uses it
+                        affine.put(op, Affine.invariant(Const.of(0L)));
+                        return;
+                    }
+                    break;
+                case GETARRAYITEM_F64, GETARRAYITEM_F32, GETARRAYITEM_I64: {
+                    Type vt = op.type().vector();
+                    memRef(op, op.arg(0), op.arg(1), false, vt);
+                    data.put(op, vt);
+                    vectorOps++;
+                    return;
+                }
+                case SETARRAYITEM_F64, SETARRAYITEM_F32, SETARRAYITEM_I64: {
+                    Type vt = op.arg(2).type().vector();
+                    if (dependsOnI(op.arg(2)) || op.arg(2) == ivVar) {
+                        throw new Refused("induction variable used as data (store)");
+                    }
+                    memRef(op, op.arg(0), op.arg(1), true, vt);
+                    vectorOps++;
+                    return;
+                }
+                case GETARRAYITEM_I32, GETARRAYITEM_BOOL, SETARRAYITEM_I32, SETARRAYITEM_BOOL:
+                    throw new Refused("unsupported op " + c.text + " (dtype not widened yet)");
+                default:
+                    break;
+            }
+            if (c.isPure() && !c.hasDescr() && !Eval.mayRaise(op) && op.hasResult() && !c.isLoad()) {
+                if (allInv) {
+                    scalarInBody.add(op);
+                    return;
+                }
+                if (anyI) {
+                    throw new Refused("induction variable used as data (" + c.text + ")");
+                }
+                OpCode v = VectorOps.vectorOf(c);
+                Type vt = op.type().vector();
+                if (v != null && vt != null && VectorOps.scalarOf(v, op.type()) == c) {
+                    data.put(op, vt);
+                    vectorOps++;
+                    return;
+                }
+            }
+            throw new Refused("unsupported op " + c.text);
+        }
+
+        void guard(Op op, boolean allInv, boolean anyData) {
+            if (allInv) {
+                invariantGuards.add(op);
+                return;
+            }
+            if (anyData) {
+                throw new Refused("data-dependent guard (" + op.opcode.text + ")");
+            }
+            if (op.opcode == OpCode.GUARD_INDEX && isInv(op.arg(1))) {
+                Affine f = form(op.arg(0));
+                bounds.add(new Bound(op, op.arg(0), checkIncreasing(f), OpCode.GUARD_INDEX, op.arg(1)));
+                return;
+            }
+            if ((op.opcode == OpCode.GUARD_TRUE || op.opcode == OpCode.GUARD_FALSE) && op.arg(0) instanceof Op cmp && cmp.opcode.isIntCompare()) {
+                Value a = cmp.arg(0);
+                Value b = cmp.arg(1);
+                OpCode rel = cmp.opcode;
+                if (!dependsOnI(a) && a != ivVar) {
+                    Value s = a;
+                    a = b;
+                    b = s;
+                    rel = switch (rel) {
+                        case INT_LT -> OpCode.INT_GT;
+                        case INT_LE -> OpCode.INT_GE;
+                        case INT_GT -> OpCode.INT_LT;
+                        case INT_GE -> OpCode.INT_LE;
+                        default -> rel;
+                    };
+                }
+                if (op.opcode == OpCode.GUARD_FALSE) {
+                    rel = switch (rel) {
+                        case INT_LT -> OpCode.INT_GE;
+                        case INT_LE -> OpCode.INT_GT;
+                        case INT_GT -> OpCode.INT_LE;
+                        case INT_GE -> OpCode.INT_LT;
+                        case INT_EQ -> OpCode.INT_NE;
+                        default -> OpCode.INT_EQ;
+                    };
+                }
+                if ((rel == OpCode.INT_LT || rel == OpCode.INT_LE) && isInv(b) && !dependsOnI(b)) {
+                    bounds.add(new Bound(op, a, checkIncreasing(form(a)), rel, b));
+                    return;
+                }
+            }
+            throw new Refused("guard form not widened (" + op.opcode.text + ")");
+        }
+
+        Affine checkIncreasing(Affine f) {
+            if (f == null || !(f.symbolicScale() != null || f.scale() > 0)) {
+                throw new Refused("bound not increasing with the induction variable");
+            }
+            return f;
+        }
+
+        void memRef(Op op, Value storage, Value index, boolean store, Type vt) {
+            if (!isInv(storage) || scalarInBody.contains(storage)) {
+                throw new Refused("storage varies in the loop");
+            }
+            Affine f = form(index);
+            if (f == null || !f.dependsOnI()) {
+                throw new Refused(f == null ? "index not affine in the induction variable" : "loop-invariant element access in the loop");
+            }
+            if (f.symbolicScale() == null && f.scale() != 1) {
+                throw new Refused("stride " + f.scale() + " (not contiguous)");
+            }
+            memRefs.add(new MemRef(op, storage, f, store, vt));
+        }
+
+        // ------------------------------------------------------------ building the widened trace
+
+        final List<Op> out = new ArrayList<>();
+        final Map<Value, Value> sub = new IdentityHashMap<>();
+        final Set<Value> usedInBody = identitySet();
+        /** Strides checked to be 1 at entry (in order, for deterministic output). */
+        final List<Value> strides = new ArrayList<>();
+
+        Op emit(Op op) {
+            out.add(op);
+            return op;
+        }
+
+        Op emit(OpCode c, Value... args) {
+            return emit(Op.of(c, args));
+        }
+
+        Value mapped(Value v) {
+            Value m = sub.get(v);
+            return m != null ? m : v;
+        }
+
+        /** The invariant part of an affine form (i = 0), emitted before the label; its terms must be visible there. */
+        Value emitInvariantPart(Affine a) {
+            Value acc = Const.of(a.constant());
+            for (Map.Entry<Value, Long> e : a.terms().entrySet()) {
+                if (scalarInBody.contains(e.getKey())) {
+                    throw new Refused("index term computed in the loop");
+                }
+                Value term = e.getValue() == 1 ? e.getKey() : emit(OpCode.INT_MUL, e.getKey(), Const.of(e.getValue()));
+                acc = acc instanceof Const.Int z && z.value() == 0 ? term : emit(OpCode.INT_ADD, acc, term);
+            }
+            return acc;
+        }
+
+        Value preambleVisible(Value v, String what) {
+            if (scalarInBody.contains(v)) {
+                throw new Refused(what + " computed in the loop");
+            }
+            return v;
+        }
+
+        Result build(String reason) {
+            out.addAll(t.preamble());
+            int firstCheck = out.size();
+            Snapshot entry = label.snapshot;
+            final long maxGroup = Long.MAX_VALUE - (lanes - 1);
+            // strides of views: the widened loads and stores need consecutive elements
+            for (MemRef m : memRefs) {
+                if (m.index().symbolicScale() != null && !strides.contains(m.index().symbolicScale())) {
+                    strides.add(preambleVisible(m.index().symbolicScale(), "stride"));
+                }
+            }
+            for (Bound b : bounds) {
+                if (b.form().symbolicScale() != null && !strides.contains(b.form().symbolicScale())) {
+                    strides.add(preambleVisible(b.form().symbolicScale(), "stride"));
+                }
+            }
+            for (Value s : strides) {
+                emit(new Op(OpCode.GUARD_VALUE, List.of(s, Const.of(1L)), null, entry));
+                sub.put(s, Const.of(1L)); // in the loop the stride is 1
+            }
+            for (Op op : body) {
+                usedInBody.addAll(op.args());
+            }
+            // the last lane's index must not wrap around: bounds leave room for a group
+            List<Value> limits = new ArrayList<>();
+            Map<Const, Boolean> constLimits = new HashMap<>();
+            for (Bound b : bounds) {
+                long scale = b.form().symbolicScale() != null ? 1 : b.form().scale();
+                long room = Long.MAX_VALUE / lanes < scale ? -1 : Long.MAX_VALUE - scale * (lanes - 1);
+                if (room < 0) {
+                    throw new Refused("bound scale too large");
+                }
+                Value m = preambleVisible(b.limit(), "bound");
+                if (m instanceof Const.Int k) {
+                    if (k.value() > room) {
+                        throw new Refused("bound too close to the int range");
+                    }
+                    constLimits.put(k, true);
+                } else if (!limits.contains(m) && limits.add(m)) {
+                    Op ok = emit(OpCode.INT_LE, m, Const.of(scale == 1 ? maxGroup : room));
+                    emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, entry));
+                }
+            }
+            aliasChecks(entry);
+            // loop-invariant vector operands, splatted once
+            Map<Object, Value> splats = new LinkedHashMap<>();
+            List<Value> splatVars = new ArrayList<>();
+            for (Op op : body) {
+                if (!data.containsKey(op) && !(op.opcode.isStore() && memRefs.stream().anyMatch(m -> m.op() == op))) {
+                    continue;
+                }
+                if (op.opcode.isLoad() || updates.containsKey(op)) {
+                    if (updates.containsKey(op)) {
+                        Value x = updates.get(op).operand();
+                        if (isInv(x) && !scalarInBody.contains(x)) {
+                            splatVars.add(splat(splats, x, Type.VEC_I64));
+                        }
+                    }
+                    continue;
+                }
+                List<Value> operands = op.opcode.isStore() ? List.of(op.arg(2)) : op.args();
+                Type vt = op.opcode.isStore() ? op.arg(2).type().vector() : data.get(op);
+                for (Value v : operands) {
+                    if (isInv(v) && !scalarInBody.contains(v) && !splats.containsKey(key(v))) {
+                        splatVars.add(splat(splats, v, vt));
+                    }
+                }
+            }
+            List<Value> partials = new ArrayList<>();
+            for (Reduction r : reductions) {
+                partials.add(emit(OpCode.VEC_SPLAT_I64, r.identity()));
+            }
+            // label(i, invariants, splats, partials, reduction entry values)
+            List<Value> vars = new ArrayList<>();
+            vars.add(ivVar);
+            for (Value v : label.args()) {
+                if (invariant.contains(v)) {
+                    vars.add(v);
+                }
+            }
+            vars.addAll(splatVars);
+            vars.addAll(partials);
+            for (Reduction r : reductions) {
+                vars.add(r.acc());
+            }
+            int labelAt = out.size();
+            emit(new Op(OpCode.LABEL, vars, null, entry));
+            // what the interpreter must see at the group's start
+            Map<Value, Value> groupState = new IdentityHashMap<>();
+            for (Value l : lagged) {
+                Op lag = emit(OpCode.INT_SUB, ivVar, Const.of(1L));
+                groupState.put(l, lag);
+                sub.put(l, lag);
+            }
+            for (int k = 0; k < reductions.size(); k++) {
+                Reduction r = reductions.get(k);
+                Op folded = emit(r.vectorReduce(), partials.get(k));
+                groupState.put(r.acc(), emit(r.update().opcode, r.acc(), folded));
+            }
+            Snapshot group = entry.map(v -> groupState.getOrDefault(v, v));
+            // scalar part: lane 0's index arithmetic and the whole group's guards
+            Map<Op, Bound> boundOf = new IdentityHashMap<>();
+            for (Bound b : bounds) {
+                boundOf.put(b.guard(), b);
+            }
+            for (Op op : body) {
+                if (boundOf.containsKey(op)) {
+                    Bound b = boundOf.get(op);
+                    long scale = b.form().symbolicScale() != null ? 1 : b.form().scale();
+                    Value x0 = mapped(b.x());
+                    Value x1 = emit(OpCode.INT_ADD, x0, Const.of(scale * (lanes - 1)));
+                    for (Value x : List.of(x0, x1)) {
+                        if (b.cmp() == OpCode.GUARD_INDEX) {
+                            emit(new Op(OpCode.GUARD_INDEX, List.of(x, mapped(b.limit())), null, group));
+                        } else {
+                            Op ok = emit(b.cmp(), x, mapped(b.limit()));
+                            emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, group));
+                        }
+                    }
+                } else if (invariantGuards.contains(op)) {
+                    emit(new Op(op.opcode, op.args().stream().map(this::mapped).toList(), op.descr, group));
+                } else if ((affine.containsKey(op) && !op.opcode.isIntCompare()) || scalarInBody.contains(op)) {
+                    if (!usedInBody.contains(op)) {
+                        continue; // i + 1 for the jump: the group steps by lanes instead
+                    }
+                    Op copy = op.map(this::mapped);
+                    if (copy.opcode == OpCode.INT_MUL && Const.of(1L).equals(copy.arg(1))) {
+                        sub.put(op, copy.arg(0));
+                    } else if (copy.opcode == OpCode.INT_MUL && Const.of(1L).equals(copy.arg(0))) {
+                        sub.put(op, copy.arg(1));
+                    } else {
+                        sub.put(op, emit(copy));
+                    }
+                }
+            }
+            // vector part, in program order
+            Map<Value, Value> vec = new IdentityHashMap<>();
+            List<Value> nextPartials = new ArrayList<>(partials);
+            for (Op op : body) {
+                OpCode c = op.opcode;
+                if (updates.containsKey(op)) {
+                    Reduction r = updates.get(op);
+                    int k = reductions.indexOf(r);
+                    Value x = vecOperand(r.operand(), Type.VEC_I64, vec, splats);
+                    nextPartials.set(k, emit(c == OpCode.INT_ADD ? OpCode.VEC_ADD : OpCode.VEC_MUL, partials.get(k), x));
+                } else if (c.isLoad() && data.containsKey(op)) {
+                    vec.put(op, emit(VectorOps.load(data.get(op)), mapped(op.arg(0)), mapped(op.arg(1))));
+                } else if (c.isStore()) {
+                    Type vt = op.arg(2).type().vector();
+                    emit(VectorOps.store(vt), mapped(op.arg(0)), mapped(op.arg(1)), vecOperand(op.arg(2), vt, vec, splats));
+                } else if (data.containsKey(op)) {
+                    Type vt = data.get(op);
+                    List<Value> args = new ArrayList<>();
+                    for (Value v : op.args()) {
+                        args.add(vecOperand(v, vt, vec, splats));
+                    }
+                    vec.put(op, emit(new Op(VectorOps.vectorOf(c), args, null, null)));
+                }
+            }
+            List<Value> next = new ArrayList<>();
+            next.add(emit(OpCode.INT_ADD, ivVar, Const.of((long) lanes)));
+            for (Value v : label.args()) {
+                if (invariant.contains(v)) {
+                    next.add(v);
+                }
+            }
+            next.addAll(splatVars);
+            next.addAll(nextPartials);
+            for (Reduction r : reductions) {
+                next.add(r.acc());
+            }
+            emit(new Op(OpCode.JUMP, next, null, null));
+            Trace v;
+            try {
+                v = TraceVerifier.verify(new Trace(t.inputs, out));
+            } catch (TraceVerifier.Invalid e) {
+                throw new Refused("internal: widened trace invalid: " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            return new Result(v, t, versionExits(v, firstCheck, labelAt), reason, lanes);
+        }
+
+        Object key(Value v) {
+            return v instanceof Const c ? c : new IdentityKey(v);
+        }
+
+        record IdentityKey(Value v) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof IdentityKey k && k.v == v;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(v);
+            }
+        }
+
+        Value splat(Map<Object, Value> splats, Value v, Type vt) {
+            Value s = emit(VectorOps.splat(vt), v);
+            splats.put(key(v), s);
+            return s;
+        }
+
+        Value vecOperand(Value v, Type vt, Map<Value, Value> vec, Map<Object, Value> splats) {
+            Value w = vec.get(v);
+            if (w != null) {
+                return w;
+            }
+            w = splats.get(key(v));
+            if (w != null) {
+                return w;
+            }
+            // an invariant computed in the body (per group): splat it there
+            Value s = emit(VectorOps.splat(vt), mapped(v));
+            splats.put(key(v), s);
+            return s;
+        }
+
+        /**
+         * Views may share storage. A store and another reference to the same kind of storage are
+         * safe within a group when they are different arrays, touch the same element in the same
+         * iteration (distance 0: program order is kept lane by lane), or are at least a group apart.
+         */
+        void aliasChecks(Snapshot entry) {
+            for (int a = 0; a < memRefs.size(); a++) {
+                for (int b = a + 1; b < memRefs.size(); b++) {
+                    MemRef x = unitStride(memRefs.get(a));
+                    MemRef y = unitStride(memRefs.get(b));
+                    if (!(x.store() || y.store()) || !x.sameKind(y)) {
+                        continue;
+                    }
+                    Long d = y.index().constantDistanceFrom(x.index());
+                    if (x.storage() == y.storage() && d != null) {
+                        if (d != 0 && Math.abs(d) < lanes) {
+                            throw new Refused("loop-carried dependence (distance " + d + ")");
+                        }
+                        continue;
+                    }
+                    Value dist;
+                    if (d != null) {
+                        if (d == 0 || Math.abs(d) >= lanes) {
+                            continue; // any two arrays: same element or a group apart
+                        }
+                        dist = Const.of(d);
+                    } else {
+                        Value ix = emitInvariantPart(x.index());
+                        Value iy = emitInvariantPart(y.index());
+                        dist = emit(OpCode.INT_SUB, iy, ix);
+                    }
+                    Value ok;
+                    if (dist instanceof Const) {
+                        ok = Const.FALSE;
+                    } else {
+                        Op same = emit(OpCode.INT_EQ, dist, Const.of(0L));
+                        Op above = emit(OpCode.INT_GE, dist, Const.of((long) lanes));
+                        Op below = emit(OpCode.INT_LE, dist, Const.of((long) -lanes));
+                        ok = emit(OpCode.BOOL_OR, same, emit(OpCode.BOOL_OR, above, below));
+                    }
+                    if (x.storage() != y.storage()) {
+                        Op distinct = emit(OpCode.BOOL_NOT, emit(OpCode.REF_EQ, x.storage(), y.storage()));
+                        ok = ok == Const.FALSE ? distinct : emit(OpCode.BOOL_OR, distinct, ok);
+                    } else if (ok == Const.FALSE) {
+                        throw new Refused("loop-carried dependence");
+                    }
+                    emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, entry));
+                }
+            }
+        }
+
+        /** The reference with strides known to be 1 (entry checks) folded into its constant: i * s + c * s + o is i + c + o. */
+        MemRef unitStride(MemRef m) {
+            Affine f = m.index();
+            long c = f.constant();
+            Map<Value, Long> terms = new LinkedHashMap<>();
+            for (Map.Entry<Value, Long> e : f.terms().entrySet()) {
+                if (strides.contains(e.getKey())) {
+                    c += e.getValue();
+                } else {
+                    terms.put(e.getKey(), e.getValue());
+                }
+            }
+            return new MemRef(m.op(), m.storage(), new Affine(c, terms, 1, null), m.store(), m.vector());
+        }
+
+        Map<Integer, List<Value>> versionExits(Trace v, int firstCheck, int labelAt) {
+            Map<Integer, List<Value>> exits = new LinkedHashMap<>();
+            if (inputRegisters == null) {
+                return exits;
+            }
+            int headerPc = label.snapshot.innermost().pc();
+            for (int k = firstCheck; k < v.ops.size(); k++) {
+                Op op = v.ops.get(k);
+                if (!op.opcode.isGuard() || op.snapshot.frames().size() != 1 || op.snapshot.innermost().pc() != headerPc) {
+                    continue;
+                }
+                Map<Integer, Value> regs = op.snapshot.innermost().registers();
+                List<Value> ins = new ArrayList<>();
+                for (int i = 0; i < inputRegisters.length; i++) {
+                    Value r = regs.get(inputRegisters[i]);
+                    if (r == null || r.type() != t.inputs.get(i).type()) {
+                        ins = null;
+                        break;
+                    }
+                    ins.add(r);
+                }
+                if (ins != null) {
+                    exits.put(k, ins);
+                }
+            }
+            return exits;
+        }
+    }
+}

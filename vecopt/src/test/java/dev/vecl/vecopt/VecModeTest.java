@@ -1,0 +1,114 @@
+package dev.vecl.vecopt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver in vec mode, end to end: a program's loops are recorded, optimized, widened (or
+ * refused, with the reason logged and counted), compiled by Graal with their scalar versions, and
+ * run as machine code; the output is the interpreter's.
+ */
+class VecModeTest {
+
+    static final String PROGRAM = """
+            n = 100
+            a = zeros(n)
+            for i in range(n):
+                a[i] = i * 1.5 - 20.0
+            v = a[3:90]
+            w = a[1:88]
+            for rep in range(30):
+                for i in range(len(v)):
+                    v[i] = w[i] * 0.5 + 1.0
+            print(a[0], a[3], a[50], a[89], a[99])
+            s = a[::2]
+            t = zeros(50)
+            for rep in range(30):
+                for i in range(len(s)):
+                    t[i] = s[i] * 2.0
+            print(t[0], t[49])
+            x = zeros(67, dtype=int64)
+            for i in range(67):
+                x[i] = i * i - 40
+            for rep in range(30):
+                k = 0
+                for i in range(67):
+                    k = k + x[i]
+            print(k)
+            fs = 0.0
+            for rep in range(30):
+                fs = 0.0
+                for i in range(n):
+                    fs = fs + a[i]
+            print(fs)
+            """;
+
+    record Run(String out, String log) {
+    }
+
+    static Run run(String jit) throws Exception {
+        String old = System.getProperty("vecl.TraceExecutor");
+        System.setProperty("vecl.TraceExecutor", "graal");
+        String oldVec = System.getProperty("vecl.Vectorize");
+        System.setProperty("vecl.Vectorize", "true"); // opt-in until the differential gate is green
+        Path log = Files.createTempFile("vecl-vec", ".log");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Context c = Context.newBuilder("vecl").out(out).err(out).allowExperimentalOptions(true)
+                        .option("engine.BackgroundCompilation", "false").option("engine.MultiTier", "false")
+                        .option("vecl.Jit", jit).option("vecl.JitThreshold", "2").option("vecl.JitStats", "true")
+                        .option("vecl.JitLog", jit.equals("off") ? "" : log.toString()).build()) {
+            c.eval(Source.newBuilder("vecl", PROGRAM, "vec.vl").build());
+        } finally {
+            if (oldVec == null) {
+                System.clearProperty("vecl.Vectorize");
+            } else {
+                System.setProperty("vecl.Vectorize", oldVec);
+            }
+            if (old == null) {
+                System.clearProperty("vecl.TraceExecutor");
+            } else {
+                System.setProperty("vecl.TraceExecutor", old);
+            }
+        }
+        String text = Files.readString(log);
+        Files.deleteIfExists(log);
+        return new Run(out.toString(StandardCharsets.UTF_8), text);
+    }
+
+    @Test
+    void vectorizedLoopsRunCompiledAndPrintWhatTheInterpreterPrints() throws Exception {
+        String expected = run("off").out();
+        Run vec = run("vec");
+        String printed = vec.out().substring(0, vec.out().indexOf("jit: "));
+        assertEquals(expected, printed);
+        // the map over overlapping views (distance 2) is widened; its alias check sends it to the scalar version
+        Matcher m = Pattern.compile("# event vectorize trace=(\\d+) result=vectorized").matcher(vec.log());
+        int vectorized = 0;
+        boolean compiled = false;
+        while (m.find()) {
+            vectorized++;
+            compiled |= vec.log().contains("# event compiled trace=" + m.group(1) + " executor=graal") && Pattern
+                            .compile("# event compiled trace=" + m.group(1) + " executor=graal [^\\n]*machine_code=true").matcher(vec.log()).find();
+        }
+        assertEquals(3, vectorized, vec.log());
+        assertTrue(compiled, "a vectorized trace has machine code");
+        assertTrue(vec.log().contains("result=refused reason=float-reduction-in-program-order"), vec.log());
+        assertTrue(vec.out().contains("loops vectorized 3, refused"), vec.out());
+        // traces ran: entered from the interpreter, or called by an outer trace (call_loop)
+        Matcher entries = Pattern.compile("trace entries (\\d+)").matcher(vec.out());
+        Matcher calls = Pattern.compile("call_loop (\\d+)").matcher(vec.out());
+        long ran = (entries.find() ? Long.parseLong(entries.group(1)) : 0) + (calls.find() ? Long.parseLong(calls.group(1)) : 0);
+        assertTrue(ran > 20, vec.out());
+    }
+}
