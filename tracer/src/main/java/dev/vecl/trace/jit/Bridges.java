@@ -127,7 +127,17 @@ final class Bridges {
         if (header.registers().size() != countLive(header, inputRegisters)) {
             return null;
         }
-        Snapshot headerState = label.snapshot.map(v -> sub.getOrDefault(v, v));
+        // the header as the bridge reached it: every input register holds the bridge's own value
+        // (the label's snapshot may hold a constant the loop specialised to, which a failing
+        // guard_value must not restore in place of the bridge's value)
+        Snapshot mapped = label.snapshot.map(v -> sub.getOrDefault(v, v));
+        java.util.TreeMap<Integer, Value> regs = new java.util.TreeMap<>(mapped.frames().get(0).registers());
+        for (int k = 0; k < inputRegisters.length; k++) {
+            if (regs.containsKey(inputRegisters[k])) {
+                regs.put(inputRegisters[k], jump.arg(k));
+            }
+        }
+        Snapshot headerState = Snapshot.of(Snapshot.Frame.of(mapped.frames().get(0).code(), mapped.frames().get(0).pc(), regs));
         for (Op g : checks) {
             out.add(g.withSnapshot(headerState));
         }

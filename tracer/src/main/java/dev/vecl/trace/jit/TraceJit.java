@@ -45,8 +45,8 @@ public final class TraceJit implements JitHooks {
     static final int BRIDGE_THRESHOLD = 5;
     /**
      * Bridges stay opt-in ({@code -Dvecl.JitBridgeThreshold=5}) until the differential gate is green
-     * with them: differential seed 38 (a module loop whose clip call the loop specialised to a
-     * constant) prints a wrong sum once its guard is bridged, with either executor.
+     * with them: the wrong sum of differential seed 38 is fixed (BridgeDriverTest CLIPPED_CONSTANT),
+     * but with bridges some seeds recompile a parent into code too large to install.
      */
     static final boolean BRIDGES_BY_DEFAULT = false;
     /** Aborted bridge recordings from one exit before it is left an exit. */

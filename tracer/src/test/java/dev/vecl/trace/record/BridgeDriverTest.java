@@ -53,6 +53,27 @@ class BridgeDriverTest {
                     print(run(a, 1000))
                     """;
 
+    /**
+     * Differential seed 38, reduced: the loop specialises clip's result to the constant 1446; once
+     * the clip stops applying, the bridge's value for acc differs from that constant and the short
+     * preamble's guard_value on it fails. Its exit must resume with the bridge's value, not 1446.
+     */
+    static final String CLIPPED_CONSTANT = """
+                    def clip(x, lo, hi):
+                        if x < lo:
+                            return lo
+                        if x > hi:
+                            return hi
+                        return x
+                    acc = 0
+                    for i in range(47):
+                        acc = (acc + i * -3 + 1 + 2000) % 100003
+                        acc = clip(acc, -7, 1446)
+                        if i > 20:
+                            acc = acc - 900 - i
+                    print(acc)
+                    """;
+
     /** The flip inside an inlined call: the bridge starts in the callee's frame. */
     static final String INLINED_FLIP = """
                     def f(x, i):
@@ -291,6 +312,7 @@ class BridgeDriverTest {
 
     static String program(String name) {
         return switch (name) {
+            case "CLIPPED_CONSTANT" -> CLIPPED_CONSTANT;
             case "FLIP90" -> FLIP90;
             case "INLINED_FLIP" -> INLINED_FLIP;
             case "TYPE_CHANGE" -> TYPE_CHANGE;
@@ -311,7 +333,7 @@ class BridgeDriverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
+    @ValueSource(strings = {"CLIPPED_CONSTANT", "FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
                     "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP"})
     void referenceExecutorMatchesInterpreter(String name) {
         String p = program(name);
@@ -324,7 +346,7 @@ class BridgeDriverTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
+    @ValueSource(strings = {"CLIPPED_CONSTANT", "FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
                     "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP"})
     void graalExecutorMatchesInterpreter(String name) throws IOException {
         String p = program(name);
