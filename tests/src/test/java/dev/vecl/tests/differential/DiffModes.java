@@ -24,9 +24,14 @@ final class DiffModes {
         "--engine.MultiTier=false",
         "--engine.CompilationFailureAction=Throw");
 
-    /** {@code -Dvecl.diff.modes=trace,vec} (default): the modes compared against {@code off}. */
+    /**
+     * {@code -Dvecl.diff.modes=trace,vec}: the modes compared against {@code off}. Default: trace,
+     * and vec too when VecOpt is on ({@code -Dvecl.Vectorize=true}); without it vec mode runs the
+     * very same traces as trace mode, and comparing it again would double the run for nothing.
+     */
     static List<String> compared() {
-        String s = System.getProperty("vecl.diff.modes", "trace,vec").trim();
+        String dflt = Boolean.getBoolean("vecl.Vectorize") ? "trace,vec" : "trace";
+        String s = System.getProperty("vecl.diff.modes", dflt).trim();
         List<String> modes = new ArrayList<>();
         for (String m : s.split(",")) {
             if (!m.isBlank() && !m.trim().equals(REFERENCE)) {
