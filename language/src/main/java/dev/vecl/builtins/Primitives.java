@@ -176,10 +176,10 @@ final class Primitives {
             float v = f;
             return switch (fn) {
                 case 0 -> Arith.sqrtFloat(v);
-                case 1 -> (float) Math.exp(v);
-                case 2 -> (float) Math.log(v);
-                case 3 -> (float) Math.sin(v);
-                default -> (float) Math.cos(v);
+                case 1 -> Arith.expFloat(v);
+                case 2 -> Arith.logFloat(v);
+                case 3 -> Arith.sinFloat(v);
+                default -> Arith.cosFloat(v);
             };
         }
         if (!Cast.isNumber(x)) {
@@ -188,10 +188,10 @@ final class Primitives {
         double v = Cast.toDouble(x);
         return switch (fn) {
             case 0 -> Arith.sqrtDouble(v);
-            case 1 -> Math.exp(v);
-            case 2 -> Math.log(v);
-            case 3 -> Math.sin(v);
-            default -> Math.cos(v);
+            case 1 -> Arith.expDouble(v);
+            case 2 -> Arith.logDouble(v);
+            case 3 -> Arith.sinDouble(v);
+            default -> Arith.cosDouble(v);
         };
     }
 

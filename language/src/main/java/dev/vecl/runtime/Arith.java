@@ -165,6 +165,22 @@ public final class Arith {
         return Math.sqrt(a);
     }
 
+    public static double expDouble(double a) {
+        return Math.exp(a);
+    }
+
+    public static double logDouble(double a) {
+        return Math.log(a);
+    }
+
+    public static double sinDouble(double a) {
+        return Math.sin(a);
+    }
+
+    public static double cosDouble(double a) {
+        return Math.cos(a);
+    }
+
     public static double floorDouble(double a) {
         return Math.floor(a);
     }
@@ -260,6 +276,23 @@ public final class Arith {
     /** Correctly rounded: the double square root of a float rounds to the float square root. */
     public static float sqrtFloat(float a) {
         return (float) Math.sqrt(a);
+    }
+
+    // float32 math is computed in double and rounded once, as the interpreter has always done
+    public static float expFloat(float a) {
+        return (float) Math.exp(a);
+    }
+
+    public static float logFloat(float a) {
+        return (float) Math.log(a);
+    }
+
+    public static float sinFloat(float a) {
+        return (float) Math.sin(a);
+    }
+
+    public static float cosFloat(float a) {
+        return (float) Math.cos(a);
     }
 
     public static float floorFloat(float a) {

@@ -412,6 +412,10 @@ public final class TraceCompiler {
                 case FLOAT_NEG -> new FloatUn(d, a, Arith::negDouble);
                 case FLOAT_ABS -> new FloatUn(d, a, Arith::absDouble);
                 case FLOAT_SQRT -> new FloatUn(d, a, Arith::sqrtDouble);
+                case FLOAT_EXP -> new FloatUn(d, a, Arith::expDouble);
+                case FLOAT_LOG -> new FloatUn(d, a, Arith::logDouble);
+                case FLOAT_SIN -> new FloatUn(d, a, Arith::sinDouble);
+                case FLOAT_COS -> new FloatUn(d, a, Arith::cosDouble);
                 case FLOAT_FLOOR -> new FloatUn(d, a, Arith::floorDouble);
                 case FLOAT_MINIMUM -> new FloatBin(d, a, b, Arith::minimumDouble);
                 case FLOAT_MAXIMUM -> new FloatBin(d, a, b, Arith::maximumDouble);
@@ -432,6 +436,10 @@ public final class TraceCompiler {
                 case F32_NEG -> new F32Un(d, a, Arith::negFloat);
                 case F32_ABS -> new F32Un(d, a, Arith::absFloat);
                 case F32_SQRT -> new F32Un(d, a, Arith::sqrtFloat);
+                case F32_EXP -> new F32Un(d, a, Arith::expFloat);
+                case F32_LOG -> new F32Un(d, a, Arith::logFloat);
+                case F32_SIN -> new F32Un(d, a, Arith::sinFloat);
+                case F32_COS -> new F32Un(d, a, Arith::cosFloat);
                 case F32_FLOOR -> new F32Un(d, a, Arith::floorFloat);
                 case F32_MINIMUM -> new F32Bin(d, a, b, Arith::minimumFloat);
                 case F32_MAXIMUM -> new F32Bin(d, a, b, Arith::maximumFloat);

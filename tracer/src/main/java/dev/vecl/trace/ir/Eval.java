@@ -111,6 +111,10 @@ public final class Eval {
             case FLOAT_NEG -> Arith.negDouble(d(a[0]));
             case FLOAT_ABS -> Arith.absDouble(d(a[0]));
             case FLOAT_SQRT -> Arith.sqrtDouble(d(a[0]));
+            case FLOAT_EXP -> Arith.expDouble(d(a[0]));
+            case FLOAT_LOG -> Arith.logDouble(d(a[0]));
+            case FLOAT_SIN -> Arith.sinDouble(d(a[0]));
+            case FLOAT_COS -> Arith.cosDouble(d(a[0]));
             case FLOAT_FLOOR -> Arith.floorDouble(d(a[0]));
             case FLOAT_MINIMUM -> Arith.minimumDouble(d(a[0]), d(a[1]));
             case FLOAT_MAXIMUM -> Arith.maximumDouble(d(a[0]), d(a[1]));
@@ -131,6 +135,10 @@ public final class Eval {
             case F32_NEG -> Arith.negFloat(s(a[0]));
             case F32_ABS -> Arith.absFloat(s(a[0]));
             case F32_SQRT -> Arith.sqrtFloat(s(a[0]));
+            case F32_EXP -> Arith.expFloat(s(a[0]));
+            case F32_LOG -> Arith.logFloat(s(a[0]));
+            case F32_SIN -> Arith.sinFloat(s(a[0]));
+            case F32_COS -> Arith.cosFloat(s(a[0]));
             case F32_FLOOR -> Arith.floorFloat(s(a[0]));
             case F32_MINIMUM -> Arith.minimumFloat(s(a[0]), s(a[1]));
             case F32_MAXIMUM -> Arith.maximumFloat(s(a[0]), s(a[1]));

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.vecl.bytecode.Code;
+import dev.vecl.trace.ir.RefKind;
 import dev.vecl.trace.ir.Trace;
 import dev.vecl.trace.ir.Type;
 
@@ -13,12 +14,18 @@ import dev.vecl.trace.ir.Type;
  * implementations of the builtins its calls name with {@code fn=}.
  */
 public record RecordedTrace(Trace trace, Code loopCode, int loopPc, int[] inputRegisters, Type[] inputTypes,
-                Map<String, Code> codes, Map<String, Function<Object[], Object>> functions) {
+                RefKind[] inputKinds, Map<String, Code> codes, Map<String, Function<Object[], Object>> functions) {
 
     /** Whether the registers hold values of the trace's entry types (the trace is specialised on them). */
     public boolean entryMatches(Object[] regs) {
         for (int k = 0; k < inputRegisters.length; k++) {
-            if (!TraceRecorder.hasType(regs[inputRegisters[k]], inputTypes[k])) {
+            Object v = regs[inputRegisters[k]];
+            if (!TraceRecorder.hasType(v, inputTypes[k])) {
+                return false;
+            }
+            // a reference's kind (an array's dtype) too: a trace whose class guard fails on entry
+            // would exit on every iteration, so another kind gets a trace of its own
+            if (inputKinds[k] != null && RefKind.of(v) != inputKinds[k]) {
                 return false;
             }
         }

@@ -146,6 +146,7 @@ public final class TraceRecorder implements Recorder {
     private final List<Frame> frames = new ArrayList<>();
     private final int[] inputRegs;
     private final Type[] inputTypes;
+    private final RefKind[] inputKinds;
     private final Map<Code, String> codeNames = new IdentityHashMap<>();
     private final Map<String, Code> codes = new LinkedHashMap<>();
     private final Map<String, Function<Object[], Object>> functions = new HashMap<>();
@@ -201,11 +202,13 @@ public final class TraceRecorder implements Recorder {
         }
         inputRegs = new int[in.size()];
         inputTypes = new Type[in.size()];
+        inputKinds = new RefKind[in.size()];
         Value[] vars = new Value[in.size()];
         for (int k = 0; k < inputRegs.length; k++) {
             int r = in.get(k);
             inputRegs[k] = r;
             inputTypes[k] = typeOf(regs[r]);
+            inputKinds[k] = inputTypes[k] == Type.REF ? RefKind.of(regs[r]) : null;
             InputArg a = b.input(inputTypes[k]);
             vars[k] = a;
             root.shadow[r] = a;
@@ -241,6 +244,7 @@ public final class TraceRecorder implements Recorder {
         this.bridge = true;
         this.inputRegs = parent.inputRegisters();
         this.inputTypes = parent.inputTypes();
+        this.inputKinds = parent.inputKinds();
         // the parent's names for codes and builtins, so that the linked bridge (which replays the
         // parent's preamble) names each code and function one way
         for (Map.Entry<String, Code> e : parent.codes().entrySet()) {
@@ -521,7 +525,7 @@ public final class TraceRecorder implements Recorder {
             if (interp.recorder == this) {
                 interp.recorder = null;
             }
-            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, Map.copyOf(codes), Map.copyOf(functions)));
+            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, Map.copyOf(codes), Map.copyOf(functions)));
         } catch (Abort a) {
             abort(a.getMessage());
         }
@@ -576,7 +580,7 @@ public final class TraceRecorder implements Recorder {
         }
         done = true;
         interp.recorder = null;
-        listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, Map.copyOf(codes), Map.copyOf(functions)));
+        listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, Map.copyOf(codes), Map.copyOf(functions)));
     }
 
     /**
@@ -1235,10 +1239,14 @@ public final class TraceRecorder implements Recorder {
                         default -> toInt(v);
                     };
                     default -> {
-                        // exp/log/sin/cos: no IR op; a pure call of the builtin
-                        Value arg = o instanceof Float ? v : toF64(v);
-                        OpCode callOp = o instanceof Float ? OpCode.CALL_PURE_S : OpCode.CALL_PURE_F;
-                        yield mathCall(callOp, bi, arg);
+                        boolean f32 = o instanceof Float;
+                        Value arg = f32 ? v : toF64(v);
+                        yield emit(switch (name) {
+                            case "_exp" -> f32 ? OpCode.F32_EXP : OpCode.FLOAT_EXP;
+                            case "_log" -> f32 ? OpCode.F32_LOG : OpCode.FLOAT_LOG;
+                            case "_sin" -> f32 ? OpCode.F32_SIN : OpCode.FLOAT_SIN;
+                            default -> f32 ? OpCode.F32_COS : OpCode.FLOAT_COS;
+                        }, arg);
                     }
                 };
                 f.shadow[dst] = r;
@@ -1266,13 +1274,6 @@ public final class TraceRecorder implements Recorder {
                 return false;
             }
         }
-    }
-
-    /** exp/log/sin/cos on a float or float32 value: the interpreter's own primitive, as a pure call. */
-    private Value mathCall(OpCode op, VBuiltin fn, Value arg) {
-        String name = sanitizeKeep(fn.name);
-        register(name, x -> fn.call(x, null));
-        return b.call(op, name, snapshot(), arg);
     }
 
     private void callMethod(Frame f, int pc) {
