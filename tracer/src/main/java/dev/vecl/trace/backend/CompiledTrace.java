@@ -182,6 +182,10 @@ public final class CompiledTrace {
     }
 
     /** Whether the trace has valid Graal-compiled machine code right now. */
+    TraceRootNode root() {
+        return root;
+    }
+
     public boolean isCompiled() {
         return Compilation.isCompiled(target);
     }

@@ -52,6 +52,13 @@ public final class TraceCompiler {
     /** Loop bodies of at most this many nodes run several iterations per loop-node iteration. */
     static final int UNROLL_SMALL = Integer.getInteger("vecl.backend.unrollSmall", 64);
     static final int UNROLL = Integer.getInteger("vecl.backend.unroll", 4);
+    /**
+     * Largest tree handed to Graal, as nodes times frame slots (see {@link TraceTooLargeException}):
+     * the escape analysis of the virtual frame costs about that. A 20,000-op chain (100,000 nodes,
+     * a handful of slots) compiles in seconds; Prospero's per-pixel loop (123,000 nodes, ~1,500
+     * slots: every constant is a loop invariant) ran past Graal's 100 s budget.
+     */
+    static final long MAX_NODE_SLOTS = Long.getLong("vecl.backend.maxNodeSlots", 20_000_000L);
 
     private final Map<String, Function<Object[], Object>> functions;
     private final TruffleLanguage<?> language;
@@ -88,6 +95,13 @@ public final class TraceCompiler {
     /** As {@link #compile(Trace)}, naming the root node (the name compilation logs show). */
     public CompiledTrace compile(Trace t, String name) {
         CompiledTrace c = new Builder(t, name).build();
+        if (requestCompilation) {
+            long nodes = com.oracle.truffle.api.nodes.NodeUtil.countNodes(c.root());
+            long slots = c.root().getFrameDescriptor().getNumberOfSlots();
+            if (nodes * slots > MAX_NODE_SLOTS) {
+                throw new TraceTooLargeException(nodes + " nodes x " + slots + " frame slots (limit " + MAX_NODE_SLOTS + ", -Dvecl.backend.maxNodeSlots)");
+            }
+        }
         if (requestCompilation) {
             c.compileNow();
         }

@@ -45,6 +45,23 @@ public record Snapshot(List<Frame> frames) {
 
     /** The same snapshot with every value replaced through {@code f}. */
     public Snapshot map(Function<Value, Value> f) {
+        // most passes change no value of most snapshots: share those (snapshots are immutable);
+        // copying every snapshot of a 13,000-op trace made each pass take seconds
+        boolean changes = false;
+        for (Frame fr : frames) {
+            for (Value v : fr.registers.values()) {
+                if (f.apply(v) != v) {
+                    changes = true;
+                    break;
+                }
+            }
+            if (changes) {
+                break;
+            }
+        }
+        if (!changes) {
+            return this;
+        }
         List<Frame> out = new ArrayList<>(frames.size());
         for (Frame fr : frames) {
             TreeMap<Integer, Value> regs = new TreeMap<>();

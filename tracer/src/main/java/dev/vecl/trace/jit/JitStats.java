@@ -10,6 +10,8 @@ public final class JitStats {
     public int loopsBlacklisted;
     public int optimizerFailures;
     public int compileFailures;
+    /** Traces too big for the backend, left to the interpreter. */
+    public int compileRefusals;
     public long compileNanos;
     public int bridges;
     /** call_loop runs of inner loop traces, and how many left other than by the loop's end. */
@@ -86,6 +88,9 @@ public final class JitStats {
                 sep = ", ";
             }
             sb.append(')');
+        }
+        if (compileRefusals > 0) {
+            sb.append(", too large to compile ").append(compileRefusals);
         }
         sb.append(", bridges ").append(bridges);
         if (!bridgeAborts.isEmpty()) {

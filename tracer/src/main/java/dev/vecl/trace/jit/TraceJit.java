@@ -306,6 +306,12 @@ public final class TraceJit implements JitHooks {
                     log.event("compiled", "trace=" + id + " executor=" + compiler.name() + " ops=" + optimized.ops.size() + " time_ms="
                                     + String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6) + " machine_code=" + runner.isCompiled());
                 }
+            } catch (dev.vecl.trace.backend.TraceTooLargeException e) {
+                runner = null;
+                stats.compileRefusals++;
+                if (log != null) {
+                    log.event("compile-refused", "trace=" + id + " reason=too-large:" + e.getMessage().replaceAll("\\s+", "_"));
+                }
             } catch (RuntimeException | LinkageError | AssertionError e) {
                 // never a wrong answer: a trace the backend refuses stays in the interpreter
                 runner = null;

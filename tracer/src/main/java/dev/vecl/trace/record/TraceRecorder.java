@@ -146,6 +146,10 @@ public final class TraceRecorder implements Recorder {
     private final List<Frame> frames = new ArrayList<>();
     private final int[] inputRegs;
     private final Type[] inputTypes;
+    /** Trace values of the globals read so far, per module, until something may have stored one. */
+    private final Map<dev.vecl.bytecode.Globals, Map<Integer, Value>> globalReads = new IdentityHashMap<>();
+    /** Values already guarded to one object by guard_value. */
+    private final Map<Value, Const> specialised = new IdentityHashMap<>();
     private final RefKind[] inputKinds;
     private final Map<Code, String> codeNames = new IdentityHashMap<>();
     private final Map<String, Code> codes = new LinkedHashMap<>();
@@ -844,8 +848,8 @@ public final class TraceRecorder implements Recorder {
     /** Specialises a value on its runtime constant (guard_value) and returns the constant. */
     private Const specialise(Value v, Object runtime) {
         Const c = constOf(runtime);
-        if (!(v instanceof Const)) {
-            b.guard(OpCode.GUARD_VALUE, snapshot(), v, c);
+        if (!(v instanceof Const) && specialised.put(v, c) == null) {
+            b.guard(OpCode.GUARD_VALUE, snapshot(), v, c); // once per value: the trace is linear
         }
         return c;
     }
@@ -907,6 +911,7 @@ public final class TraceRecorder implements Recorder {
             case Op.MOVE -> f.shadow[code[pc + 1]] = shadow(f, code[pc + 2]);
             case Op.GETGLOBAL -> getGlobal(f, code[pc + 1], code[pc + 2]);
             case Op.SETGLOBAL -> {
+                globalReads.clear();
                 int slot = code[pc + 1];
                 Value g = constOf(f.code.globals);
                 Value v = boxed(shadow(f, code[pc + 2]));
@@ -1058,11 +1063,21 @@ public final class TraceRecorder implements Recorder {
             f.shadow[dst] = constOf(v);
             return;
         }
+        Map<Integer, Value> known = globalReads.computeIfAbsent(f.code.globals, k -> new java.util.HashMap<>());
+        Value seen = known.get(slot);
+        if (seen != null) {
+            // read before in this trace, and nothing since could have stored it: the same value,
+            // without another read and its snapshot (a loop calling maximum 3,000 times read the
+            // global 3,000 times, each read with a snapshot of every live register)
+            f.shadow[dst] = seen;
+            return;
+        }
         Value g = constOf(f.code.globals);
         Snapshot s = snapshot();
         pending = () -> {
             Object r = f.regs[dst];
             f.shadow[dst] = b.call(OpCode.CALL_R, "getglobal", s, g, new Const.Int(slot));
+            known.put(slot, f.shadow[dst]);
             functions.put("getglobal", TraceRecorder::getGlobalValue);
             if (r == null) {
                 throw new Abort("internal: global");
@@ -1107,6 +1122,9 @@ public final class TraceRecorder implements Recorder {
         register(fn, impl);
         Snapshot s = snapshot();
         OpCode op = pure ? OpCode.CALL_PURE_R : OpCode.CALL_R;
+        if (!pure) {
+            globalReads.clear(); // a builtin that calls back into VecL code could store a global
+        }
         pending = () -> f.shadow[dst] = b.call(op, fn, s, args);
     }
 

@@ -247,7 +247,8 @@ class SemanticsTest {
                 s[i] = r.nextInt();
             }
             VArray a = r.nextInt(6) == 0 && n > 2 ? new VArray(DType.INT32, s, 0, 2, n / 2) : new VArray(DType.INT32, s, 0, 1, n);
-            VArray c = new VArray(DType.FLOAT32, new float[n + 1], 1, 1, n - r.nextInt(2) < 0 ? 0 : n - r.nextInt(2));
+            int m = Math.max(0, n - r.nextInt(2));
+            VArray c = new VArray(DType.FLOAT32, new float[n + 1], 1, 1, m);
             return new Object[] {a, c, 0L, (long) n};
         });
     }
