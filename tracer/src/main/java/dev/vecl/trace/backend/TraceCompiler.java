@@ -498,6 +498,12 @@ public final class TraceCompiler {
                     if (fn == null) {
                         throw new IllegalArgumentException("no loop " + op.descr + " for call_loop");
                     }
+                    if (fn instanceof InnerLoop il && il.compiledTrace() != null) {
+                        LoopCallNodes.NormalEnd[] ends = LoopCallNodes.FastCall.normalEnds(il, il.compiledTrace());
+                        if (ends != null) {
+                            yield new LoopCallNodes.FastCall(SlotWrite.of(Type.REF, d), args(op.args()), il, il.compiledTrace(), ends, leave(k, op, TraceExit.Kind.RAISE));
+                        }
+                    }
                     yield new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, leave(k, op, TraceExit.Kind.RAISE));
                 }
                 case LOOP_RESULT -> new LoopCallNodes.Result(SlotWrite.of(Type.REF, d), a, (int) ((dev.vecl.trace.ir.Const.Int) op.arg(1)).value());

@@ -176,6 +176,13 @@ public final class TraceJit implements JitHooks {
         if (recording != null && !recording.isDone()) {
             recording.cancel("exception");
         }
+        for (Installed t : byId.values()) {
+            if (t.call != null) {
+                // normal ends a compiled outer trace completed itself
+                stats.loopCalls += t.call.fastCalls;
+                t.call.fastCalls = 0;
+            }
+        }
         if (statsOut != null) {
             statsOut.print(stats.format());
             statsOut.flush();
@@ -582,7 +589,7 @@ public final class TraceJit implements JitHooks {
      * returns the loop frame's register file, otherwise throws {@link dev.vecl.trace.ir.LoopLeft}
      * with the exit's frames (named {@code loop<N>:<name>}, resolved by {@link #codeOf}).
      */
-    final class LoopCall implements java.util.function.Function<Object[], Object> {
+    final class LoopCall extends dev.vecl.trace.backend.InnerLoop {
         final Installed inner;
         /** The last LoopLeft thrown (executors that see only the outer exit take it from here). */
         dev.vecl.trace.ir.LoopLeft left;
@@ -594,7 +601,41 @@ public final class TraceJit implements JitHooks {
         @Override
         public Object apply(Object[] in) {
             stats.loopCalls++;
-            TraceInterpreter.Exit e = inner.runner.run(in);
+            return finish(inner.runner.run(in));
+        }
+
+        @Override
+        public dev.vecl.trace.backend.CompiledTrace compiledTrace() {
+            return inner.runner instanceof GraalCompiler.Runner r ? r.trace : null;
+        }
+
+        @Override
+        public boolean atLoopTest(dev.vecl.trace.ir.Op exit) {
+            List<dev.vecl.trace.ir.Snapshot.Frame> fs = exit.snapshot.frames();
+            return fs.size() == 1 && fs.get(0).pc() == inner.recorded.loopPc() + Op.length(Op.LOOP)
+                            && inner.codes.get(fs.get(0).code()) == inner.recorded.loopCode();
+        }
+
+        @Override
+        public int[] rangeRegisters() {
+            int[] k = inner.recorded.loopCode().code;
+            int test = inner.recorded.loopPc() + Op.length(Op.LOOP);
+            // FORRANGE var, cur, stop, step, exit
+            return k[test] == Op.FORRANGE ? new int[] {k[test + 2], k[test + 3], k[test + 4]} : null;
+        }
+
+        @Override
+        public int numRegisters() {
+            return inner.recorded.loopCode().numRegs;
+        }
+
+        @Override
+        public Object complete(dev.vecl.trace.backend.TraceExit e) {
+            stats.loopCalls++;
+            return finish(((GraalCompiler.Runner) inner.runner).convert(e));
+        }
+
+        private Object finish(TraceInterpreter.Exit e) {
             Object[] regs = normalEnd(e);
             if (regs != null) {
                 return regs;
