@@ -3,8 +3,10 @@ package dev.vecl.trace.backend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Function;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -74,6 +76,10 @@ final class LoopCallNodes {
      * of the inner loop's test exits, {@link NormalEnd} checks that the range is over (the same
      * pc also holds e.g. an overflow guard) and reads the register file out of the inner trace's
      * exit buffer; every other exit takes the driver's protocol ({@link InnerLoop#complete}).
+     *
+     * <p>The ends read primitive bits into one array and the register file is boxed after they
+     * merge: a register file (or box) made in each end would be a different object at the merge,
+     * which Graal materialises (an allocation per call).
      */
     static final class FastCall extends OpNode {
         @Children final Arg[] args;
@@ -81,39 +87,96 @@ final class LoopCallNodes {
         @Child Exit left;
         @Child DirectCallNode call;
         @Children final NormalEnd[] ends;
+        /** The registers some end holds (ascending), and their kind in every end (REF: a reference, or kinds that differ). */
+        @CompilationFinal(dimensions = 1) final int[] registers;
+        @CompilationFinal(dimensions = 1) final Type[] kinds;
+        final int numRegs;
         final InnerLoop loop;
+        /** Whether a normal end came through the slow path (compiled in only then). */
+        @CompilationFinal boolean slowEnds;
 
-        FastCall(SlotWrite to, Arg[] args, InnerLoop loop, CompiledTrace inner, NormalEnd[] ends, Exit left) {
+        private FastCall(SlotWrite to, Arg[] args, InnerLoop loop, CompiledTrace inner, NormalEnd[] ends, int[] registers, Type[] kinds, Exit left) {
             this.to = to;
             this.args = args;
             this.loop = loop;
             this.ends = ends;
+            this.registers = registers;
+            this.kinds = kinds;
+            this.numRegs = loop.numRegisters();
             this.left = left;
             this.call = DirectCallNode.create(inner.callTarget());
         }
 
-        /**
-         * The normal ends of {@code inner} as {@code loop} defines them, or null if none can be
-         * read in compiled code (then the caller uses {@link CallLoop}).
-         */
-        static NormalEnd[] normalEnds(InnerLoop loop, CompiledTrace inner) {
+        /** The call through {@code loop}'s compiled trace, or null if no normal end of it can be read in compiled code. */
+        static FastCall create(SlotWrite to, Arg[] args, InnerLoop loop, Exit left) {
+            CompiledTrace inner = loop.compiledTrace();
             int[] range = loop.rangeRegisters();
-            if (range == null) {
+            if (inner == null || range == null) {
                 return null;
             }
-            List<NormalEnd> out = new ArrayList<>();
+            int numRegs = loop.numRegisters();
+            List<Exit.Leave> leaves = new ArrayList<>();
+            java.util.TreeMap<Integer, Type> kinds = new java.util.TreeMap<>();
+            java.util.Set<Integer> mixed = new java.util.HashSet<>();
             for (ExitSite site : inner.exits()) {
                 Exit.Leave leave = inner.leaveAt(site.opIndex);
                 if (leave == null || site.kind != TraceExit.Kind.GUARD || site.op.snapshot == null || site.op.snapshot.frames().size() != 1
                                 || !loop.atLoopTest(site.op)) {
                     continue;
                 }
-                NormalEnd e = NormalEnd.of(leave, inner, range, loop.numRegisters());
-                if (e != null) {
-                    out.add(e);
+                Snapshot.Frame fr = site.op.snapshot.frames().get(0);
+                boolean ok = fr.registers().keySet().stream().allMatch(r -> r >= 0 && r < numRegs);
+                for (int r : range) {
+                    Value v = fr.registers().get(r);
+                    ok &= v != null && v.type() == Type.INT;
+                }
+                for (Value v : fr.registers().values()) {
+                    ok &= !v.type().isVector() && (v instanceof Const || inner.slotOf(v) != null);
+                }
+                if (!ok) {
+                    continue;
+                }
+                leaves.add(leave);
+                for (Map.Entry<Integer, Value> e : fr.registers().entrySet()) {
+                    Type was = kinds.putIfAbsent(e.getKey(), e.getValue().type());
+                    if (was != null && was != e.getValue().type()) {
+                        mixed.add(e.getKey());
+                    }
                 }
             }
-            return out.isEmpty() ? null : out.toArray(new NormalEnd[0]);
+            if (leaves.isEmpty()) {
+                return null;
+            }
+            int[] regs = kinds.keySet().stream().mapToInt(Integer::intValue).toArray();
+            Type[] ks = new Type[regs.length];
+            for (int j = 0; j < regs.length; j++) {
+                ks[j] = kinds.get(regs[j]);
+            }
+            NormalEnd[] ends = new NormalEnd[leaves.size()];
+            for (int k = 0; k < ends.length; k++) {
+                SortedMap<Integer, Value> rs = leaves.get(k).site.op.snapshot.frames().get(0).registers();
+                for (int j = 0; j < regs.length; j++) {
+                    if (!rs.containsKey(regs[j])) {
+                        mixed.add(regs[j]); // absent here: null in this end's register file
+                    }
+                }
+            }
+            for (int j = 0; j < regs.length; j++) {
+                if (mixed.contains(regs[j])) {
+                    ks[j] = Type.REF;
+                }
+            }
+            int[] at = new int[3];
+            for (int k = 0; k < 3; k++) {
+                at[k] = java.util.Arrays.binarySearch(regs, range[k]);
+                if (ks[at[k]] != Type.INT) {
+                    return null;
+                }
+            }
+            for (int k = 0; k < ends.length; k++) {
+                ends[k] = NormalEnd.of(leaves.get(k), inner, regs, ks, at);
+            }
+            return new FastCall(to, args, loop, inner, ends, regs, ks, left);
         }
 
         @Override
@@ -125,15 +188,22 @@ final class LoopCallNodes {
             }
             a[args.length] = TraceRootNode.RAW_EXIT;
             Object r = call.call(a);
+            long[] bits = new long[registers.length];
+            Object[] refs = new Object[registers.length];
+            boolean ended = false;
             for (int k = 0; k < ends.length; k++) {
-                if (r == ends[k].leave) {
-                    Object[] regs = ends[k].read();
-                    if (regs != null) {
-                        loop.fastCalls++;
-                        to.putBoxed(f, regs);
-                        return null;
-                    }
+                if (r == ends[k].leave && ends[k].read(bits, refs)) {
+                    ended = true;
                 }
+            }
+            if (ended) {
+                Object[] regs = new Object[numRegs];
+                for (int j = 0; j < registers.length; j++) {
+                    regs[registers[j]] = box(kinds[j], bits[j], refs[j]);
+                }
+                loop.fastCalls++;
+                to.putBoxed(f, regs);
+                return null;
             }
             Object regs;
             try {
@@ -141,8 +211,25 @@ final class LoopCallNodes {
             } catch (LoopLeft e) {
                 throw left.take(f);
             }
+            if (!slowEnds) {
+                // a normal end the compiled check did not take: once, so that the compiled ends'
+                // register file need not be materialised for a merge with this one
+                CompilerDirectives.transferToInterpreterAndInvalidate();
+                slowEnds = true;
+            }
             to.putBoxed(f, regs);
             return null;
+        }
+
+        /** A register's value as the interpreter holds it, from the bits an end read. */
+        static Object box(Type t, long bits, Object ref) {
+            return switch (t) {
+                case INT -> bits;
+                case FLOAT -> Double.longBitsToDouble(bits);
+                case F32 -> Float.intBitsToFloat((int) bits);
+                case BOOL -> bits != 0;
+                default -> ref;
+            };
         }
 
         @TruffleBoundary
@@ -152,92 +239,70 @@ final class LoopCallNodes {
         }
     }
 
-    /** One loop-test exit of an inner trace: the loop's end check and its register file, read from the exit buffer. */
+    /** One loop-test exit of an inner trace: the loop's end check, and its registers read from the exit buffer. */
     static final class NormalEnd extends Node {
         final Exit.Leave leave;
         final ExitBuffer buffer;
+        /** Per register of the FastCall (null: not live here, a null in the register file). */
         @Children final Arg[] values;
-        @CompilationFinal(dimensions = 1) final int[] registers;
-        /** Indexes into values of the range's cur, stop and step. */
+        @CompilationFinal(dimensions = 1) final Type[] kinds;
+        /** Indexes of the range's cur, stop and step. */
         final int cur;
         final int stop;
         final int step;
-        final int numRegs;
         /** Exit-buffer slots of the ref values read, cleared after reading (the buffer keeps no program object alive). */
         @CompilationFinal(dimensions = 1) final int[] refSlots;
 
-        private NormalEnd(Exit.Leave leave, Arg[] values, int[] registers, int cur, int stop, int step, int numRegs, int[] refSlots) {
+        private NormalEnd(Exit.Leave leave, Arg[] values, Type[] kinds, int[] at, int[] refSlots) {
             this.leave = leave;
             this.buffer = leave.buffer;
             this.values = values;
-            this.registers = registers;
-            this.cur = cur;
-            this.stop = stop;
-            this.step = step;
-            this.numRegs = numRegs;
+            this.kinds = kinds;
+            this.cur = at[0];
+            this.stop = at[1];
+            this.step = at[2];
             this.refSlots = refSlots;
         }
 
-        static NormalEnd of(Exit.Leave leave, CompiledTrace inner, int[] range, int numRegs) {
-            Snapshot.Frame fr = leave.site.op.snapshot.frames().get(0);
-            int n = fr.registers().size();
-            int[] regs = new int[n];
-            Arg[] vals = new Arg[n];
-            int[] at = {-1, -1, -1};
+        static NormalEnd of(Exit.Leave leave, CompiledTrace inner, int[] registers, Type[] kinds, int[] at) {
+            SortedMap<Integer, Value> rs = leave.site.op.snapshot.frames().get(0).registers();
+            Arg[] vals = new Arg[registers.length];
             List<Integer> refs = new ArrayList<>();
-            int j = 0;
-            for (Map.Entry<Integer, Value> e : fr.registers().entrySet()) {
-                int r = e.getKey();
-                Value v = e.getValue();
-                if (r < 0 || r >= numRegs) {
-                    return null;
+            for (int j = 0; j < registers.length; j++) {
+                Value v = rs.get(registers[j]);
+                if (v == null) {
+                    continue;
                 }
-                regs[j] = r;
                 if (v instanceof Const c) {
                     vals[j] = Arg.constant(c);
                 } else {
-                    Integer slot = inner.slotOf(v);
-                    if (slot == null || v.type().isVector()) {
-                        return null;
-                    }
+                    int slot = inner.slotOf(v);
                     vals[j] = Arg.slot(v.type(), slot);
                     if (v.type() == Type.REF) {
                         refs.add(slot);
                     }
                 }
-                for (int k = 0; k < 3; k++) {
-                    if (r == range[k]) {
-                        if (v.type() != Type.INT) {
-                            return null;
-                        }
-                        at[k] = j;
-                    }
-                }
-                j++;
             }
-            if (at[0] < 0 || at[1] < 0 || at[2] < 0) {
-                return null;
-            }
-            return new NormalEnd(leave, vals, regs, at[0], at[1], at[2], numRegs, refs.stream().mapToInt(Integer::intValue).toArray());
+            return new NormalEnd(leave, vals, kinds, at, refs.stream().mapToInt(Integer::intValue).toArray());
         }
 
-        /** The register file if the loop is over here, else null (the slow path decodes the exit). */
+        /** Whether the loop is over here; then its registers are in {@code bits} (primitive kinds) and {@code refs}. */
         @ExplodeLoop
-        Object[] read() {
-            long c = (Long) values[cur].unspill(buffer);
-            long st = (Long) values[stop].unspill(buffer);
-            long sp = (Long) values[step].unspill(buffer);
-            if (Interpreter.rangeHasNext(c, st, sp)) {
-                return null;
+        boolean read(long[] bits, Object[] refs) {
+            if (Interpreter.rangeHasNext(values[cur].unspillBits(buffer), values[stop].unspillBits(buffer), values[step].unspillBits(buffer))) {
+                return false;
             }
-            Object[] regs = new Object[numRegs];
             for (int j = 0; j < values.length; j++) {
-                regs[registers[j]] = values[j].unspill(buffer);
+                if (kinds[j] == Type.REF) {
+                    refs[j] = values[j] == null ? null : values[j].unspill(buffer);
+                } else {
+                    bits[j] = values[j].unspillBits(buffer);
+                }
             }
             for (int j = 0; j < refSlots.length; j++) {
                 buffer.refs[refSlots[j]] = null;
             }
-            return regs;
+            return true;
         }
     }
 

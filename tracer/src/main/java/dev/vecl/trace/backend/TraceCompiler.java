@@ -498,11 +498,10 @@ public final class TraceCompiler {
                     if (fn == null) {
                         throw new IllegalArgumentException("no loop " + op.descr + " for call_loop");
                     }
-                    if (fn instanceof InnerLoop il && il.compiledTrace() != null) {
-                        LoopCallNodes.NormalEnd[] ends = LoopCallNodes.FastCall.normalEnds(il, il.compiledTrace());
-                        if (ends != null) {
-                            yield new LoopCallNodes.FastCall(SlotWrite.of(Type.REF, d), args(op.args()), il, il.compiledTrace(), ends, leave(k, op, TraceExit.Kind.RAISE));
-                        }
+                    if (fn instanceof InnerLoop il) {
+                        Exit left = leave(k, op, TraceExit.Kind.RAISE);
+                        OpNode fast = LoopCallNodes.FastCall.create(SlotWrite.of(Type.REF, d), args(op.args()), il, left);
+                        yield fast != null ? fast : new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, left);
                     }
                     yield new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, leave(k, op, TraceExit.Kind.RAISE));
                 }
