@@ -180,6 +180,7 @@ public final class TraceJit implements JitHooks {
             if (t.call != null) {
                 // normal ends a compiled outer trace completed itself
                 stats.loopCalls += t.call.fastCalls;
+                stats.loopCallsCompiledEnd += t.call.fastCalls;
                 t.call.fastCalls = 0;
             }
         }
