@@ -345,12 +345,12 @@ public final class Interpreter {
         regs[step] = s;
     }
 
-    /** One step of a counted loop: returns whether the body runs (then var and cur are updated). */
     /** Whether a range loop at {@code cur} goes on (the test of FORRANGE; also the tracer's compiled loop-end check). */
     public static boolean rangeHasNext(long cur, long stop, long step) {
         return step > 0 ? cur < stop : cur > stop;
     }
 
+    /** One step of a counted loop: returns whether the body runs (then var and cur are updated). */
     public static boolean rangeStep(Object[] regs, int var, int cur, int stop, int step) {
         Object curBox = regs[cur];
         long c = (Long) curBox;
