@@ -35,6 +35,22 @@ public final class VArray implements TruffleObject {
         this.offset = offset;
         this.stride = stride;
         this.length = length;
+        if (length < 0 || length > 0 && (outside(offset, storage) || outside(offset + (long) (length - 1) * stride, storage))) {
+            // compiled traces read elements without the JVM's bounds checks, trusting this invariant
+            throw new IllegalStateException("view outside its storage: offset " + offset + ", stride " + stride + ", length " + length);
+        }
+    }
+
+    private static boolean outside(long p, Object storage) {
+        int n = switch (storage) {
+            case double[] d -> d.length;
+            case float[] f -> f.length;
+            case long[] l -> l.length;
+            case int[] i -> i.length;
+            case boolean[] b -> b.length;
+            default -> throw new IllegalStateException("not an array storage: " + storage);
+        };
+        return p < 0 || p >= n;
     }
 
     /** A fresh contiguous zero-filled array. */

@@ -69,7 +69,7 @@ final class MemoryNodes {
 
         @Override
         void run(VirtualFrame f) {
-            f.setDoubleStatic(dst, CompilerDirectives.castExact(storage.p(f), double[].class)[(int) index.i(f)]);
+            f.setDoubleStatic(dst, RawArrays.getF64(CompilerDirectives.castExact(storage.p(f), double[].class), index.i(f)));
         }
     }
 
@@ -80,7 +80,7 @@ final class MemoryNodes {
 
         @Override
         void run(VirtualFrame f) {
-            f.setFloatStatic(dst, CompilerDirectives.castExact(storage.p(f), float[].class)[(int) index.i(f)]);
+            f.setFloatStatic(dst, RawArrays.getF32(CompilerDirectives.castExact(storage.p(f), float[].class), index.i(f)));
         }
     }
 
@@ -91,7 +91,7 @@ final class MemoryNodes {
 
         @Override
         void run(VirtualFrame f) {
-            f.setLongStatic(dst, CompilerDirectives.castExact(storage.p(f), long[].class)[(int) index.i(f)]);
+            f.setLongStatic(dst, RawArrays.getI64(CompilerDirectives.castExact(storage.p(f), long[].class), index.i(f)));
         }
     }
 
@@ -102,7 +102,7 @@ final class MemoryNodes {
 
         @Override
         void run(VirtualFrame f) {
-            f.setLongStatic(dst, CompilerDirectives.castExact(storage.p(f), int[].class)[(int) index.i(f)]);
+            f.setLongStatic(dst, RawArrays.getI32(CompilerDirectives.castExact(storage.p(f), int[].class), index.i(f)));
         }
     }
 
@@ -113,7 +113,7 @@ final class MemoryNodes {
 
         @Override
         void run(VirtualFrame f) {
-            f.setBooleanStatic(dst, CompilerDirectives.castExact(storage.p(f), boolean[].class)[(int) index.i(f)]);
+            f.setBooleanStatic(dst, RawArrays.getBool(CompilerDirectives.castExact(storage.p(f), boolean[].class), index.i(f)));
         }
     }
 
@@ -136,7 +136,7 @@ final class MemoryNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            CompilerDirectives.castExact(storage.p(f), double[].class)[(int) index.i(f)] = value.f(f);
+            RawArrays.putF64(CompilerDirectives.castExact(storage.p(f), double[].class), index.i(f), value.f(f));
             return null;
         }
     }
@@ -148,7 +148,7 @@ final class MemoryNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            CompilerDirectives.castExact(storage.p(f), float[].class)[(int) index.i(f)] = value.s(f);
+            RawArrays.putF32(CompilerDirectives.castExact(storage.p(f), float[].class), index.i(f), value.s(f));
             return null;
         }
     }
@@ -160,7 +160,7 @@ final class MemoryNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            CompilerDirectives.castExact(storage.p(f), long[].class)[(int) index.i(f)] = value.i(f);
+            RawArrays.putI64(CompilerDirectives.castExact(storage.p(f), long[].class), index.i(f), value.i(f));
             return null;
         }
     }
@@ -172,7 +172,7 @@ final class MemoryNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            CompilerDirectives.castExact(storage.p(f), int[].class)[(int) index.i(f)] = Arith.longToInt32(value.i(f));
+            RawArrays.putI32(CompilerDirectives.castExact(storage.p(f), int[].class), index.i(f), Arith.longToInt32(value.i(f)));
             return null;
         }
     }
@@ -184,7 +184,7 @@ final class MemoryNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            CompilerDirectives.castExact(storage.p(f), boolean[].class)[(int) index.i(f)] = value.b(f);
+            RawArrays.putBool(CompilerDirectives.castExact(storage.p(f), boolean[].class), index.i(f), value.b(f));
             return null;
         }
     }

@@ -880,6 +880,16 @@ public final class TraceRecorder implements Recorder {
         };
     }
 
+    /** An operand whose kind fully describes it to dtype promotion: a number or an array. */
+    private static boolean foldableOperand(Object o) {
+        return isNumber(o) || o instanceof VArray;
+    }
+
+    private static boolean int32WithPythonInt(Object a, Object b) {
+        return a instanceof Long && b instanceof VArray y && y.dtype == dev.vecl.runtime.DType.INT32
+                        || b instanceof Long && a instanceof VArray x && x.dtype == dev.vecl.runtime.DType.INT32;
+    }
+
     private static boolean isNumber(Object o) {
         return o instanceof Long || o instanceof Double || o instanceof Float || o instanceof Boolean;
     }
@@ -1213,6 +1223,65 @@ public final class TraceRecorder implements Recorder {
                 typed(f, start); // the guarded kind decides it
                 Object o = regs[start];
                 f.shadow[dst] = new Const.Bool(name.equals("_is_array") ? o instanceof VArray : o instanceof VList);
+                return true;
+            }
+            case "_check_len", "_check_len3" -> {
+                // scalars only (their guarded kinds decide it): no length, -1
+                for (int k = 0; k < n; k++) {
+                    if (!isNumber(regs[start + k])) {
+                        return false;
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    typed(f, start + k);
+                }
+                f.shadow[dst] = new Const.Int(-1);
+                return true;
+            }
+            case "_compute_dtype", "_result_dtype", "_common_dtype" -> {
+                // NEP 50: the dtype follows from the operands' kinds (an array's dtype, a scalar's
+                // type), except for a Python int next to int32, whose value can matter
+                if (n < 2 || !foldableOperand(regs[start]) || !foldableOperand(regs[start + 1]) || int32WithPythonInt(regs[start], regs[start + 1])) {
+                    return false;
+                }
+                for (int k = 2; k < n; k++) {
+                    if (!(shadow(f, start + k) instanceof Const)) {
+                        return false;
+                    }
+                }
+                Object r;
+                try {
+                    r = bi.call(java.util.Arrays.copyOfRange(regs, start, start + n), null);
+                } catch (RuntimeException e) {
+                    return false; // the error path is the interpreter's
+                }
+                typed(f, start);
+                typed(f, start + 1);
+                f.shadow[dst] = constOf(r);
+                return true;
+            }
+            case "_prep" -> {
+                // an operand that already has the loop's dtype passes through unchanged; whether it
+                // does follows from its kind and the (constant) dtype and operator
+                if (n != 3 || !foldableOperand(regs[start]) || !(shadow(f, start + 1) instanceof Const) || !(shadow(f, start + 2) instanceof Const)) {
+                    return false;
+                }
+                Object x = regs[start];
+                Object r;
+                try {
+                    r = bi.call(java.util.Arrays.copyOfRange(regs, start, start + n), null);
+                } catch (RuntimeException e) {
+                    return false;
+                }
+                if (!(x instanceof VArray) && shadow(f, start) instanceof Const && isNumber(r)) {
+                    f.shadow[dst] = constOf(r); // a literal operand, converted once
+                    return true;
+                }
+                boolean same = x instanceof VArray ? r == x : r != null && r.getClass() == x.getClass();
+                if (!same) {
+                    return false;
+                }
+                f.shadow[dst] = typed(f, start);
                 return true;
             }
             case "_dtype" -> {

@@ -157,6 +157,81 @@ class RecorderTest {
         assertTrue(r.trace("loop module@", "optimized").contains("float_add("), r.log);
     }
 
+    static final String SCALAR_UFUNCS = """
+                    def k(xs, ys, out, n):
+                        c = float32(0.5)
+                        for p in range(n):
+                            x = xs[p]
+                            y = ys[p]
+                            r = maximum(x, y) - c
+                            r = minimum(r, sqrt(x * x + y * y))
+                            out[p] = maximum(r, 0.25) + minimum(2, p)
+                    n = 300
+                    xs = astype(linspace(-1.0, 1.0, n), float32)
+                    ys = astype(linspace(1.0, -1.0, n), float32)
+                    out = zeros(n, float32)
+                    k(xs, ys, out, n)
+                    print(out[0], out[150], out[299], out.dtype)
+                    """;
+
+    /**
+     * maximum/minimum on scalars: the prelude's length, dtype and operand preparation steps
+     * depend only on the operands' guarded kinds, so they fold away and the loop is arithmetic.
+     */
+    @Test
+    void scalarUfuncsFold() {
+        JitRun r = same(SCALAR_UFUNCS, 50);
+        ran(r, "k@");
+        String t = r.trace("loop k@", "optimized");
+        assertTrue(t.contains("f32_maximum(") && t.contains("f32_minimum(") && t.contains("f32_sqrt("), t);
+        for (String fn : List.of("fn=_check_len", "fn=_compute_dtype", "fn=_prep")) {
+            assertTrue(!t.contains(fn), fn + " should fold: " + t);
+        }
+    }
+
+    static final String INT32_WITH_PYTHON_INT = """
+                    def k(a, n, big):
+                        t = 0
+                        for i in range(n):
+                            t = t + maximum(a[i], big)
+                        return t
+                    a = astype(arange(300), int32)
+                    print(k(a, 300, 7))
+                    print(k(a, 300, 5000000000))
+                    """;
+
+    /** int32 next to a Python int: the value decides the dtype (and the overflow), so no folding. */
+    @Test
+    void int32WithPythonIntIsNotFolded() {
+        JitRun r = same(INT32_WITH_PYTHON_INT, 50);
+        ran(r, "k@");
+    }
+
+    static final String ENTRY_KINDS = """
+                    def scale(a, n):
+                        out = zeros(n)
+                        for i in range(n):
+                            out[i] = a[i] * 0.5
+                        return out
+                    ai = arange(200)
+                    af = arange(200) * 1.0
+                    t = 0.0
+                    for k in range(30):
+                        t = t + scale(ai, 200)[199] + scale(af, 200)[199]
+                    print(t)
+                    """;
+
+    /** A loop entered with int64 and then float64 arrays gets a trace per kind, not an exit per iteration. */
+    @Test
+    void entryKindsGetTraces() {
+        JitRun r = same(ENTRY_KINDS, 50);
+        assertNotNull(r.trace("loop scale@", "optimized"), r.log);
+        String ints = r.log.substring(r.log.indexOf("loop scale@"));
+        assertTrue(ints.contains("cls=array.int64") && r.log.contains("cls=array.float64"), r.log);
+        long exits = r.log.lines().filter(l -> l.startsWith("# trace ") && l.contains("loop scale@") && l.endsWith("optimized")).count();
+        assertEquals(2, exits, "two traces of scale's loop: " + r.log);
+    }
+
     static final String CALL = """
                     def f(x, k):
                         if x > 0.25:
