@@ -73,6 +73,8 @@ public final class TraceJit implements JitHooks {
     /** In vec mode, the vectorizer (ServiceLoader), or null. */
     private final LoopVectorizer vectorizer;
     private TraceRecorder recording;
+    /** The current loop recording met an inner loop whose trace is still compiling (its abort then does not count). */
+    private boolean innerCompiling;
     private final Map<Integer, Installed> byId = new HashMap<>();
     private boolean disposed;
     private int nextId = 1;
@@ -260,16 +262,26 @@ public final class TraceJit implements JitHooks {
             @Override
             public void aborted(TraceRecorder r, String reason) {
                 recording = null;
+                boolean waiting = reason.equals("inner-loop") && innerCompiling;
+                if (waiting) {
+                    reason = "inner-loop-compiling";
+                }
                 stats.abort(reason);
                 if (log != null) {
                     log.event("abort", "loop=" + code.name + "@" + pc + " reason=" + reason.replace(' ', '-'));
                 }
                 code.loopCounters[loopIndex] = 0; // back off
+                if (waiting) {
+                    // the inner loop's trace is still compiling (background compilation): once it
+                    // is in, this loop's trace can call it, so this abort does not count
+                    return;
+                }
                 if (++li.aborts >= MAX_ABORTS) {
                     blacklist(li, code, loopIndex, "aborted " + li.aborts + " times");
                 }
             }
         };
+        innerCompiling = false;
         recording = new TraceRecorder(interp, code, regs, pc, limit, listener);
         if (compiler != null) {
             recording.setInnerLoops(this::innerLoop);
@@ -572,6 +584,9 @@ public final class TraceJit implements JitHooks {
                 continue;
             }
             for (Installed t : infos[idx].traces) {
+                if (t.runner != null && !t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
+                    innerCompiling = true;
+                }
                 if (t.runner != null && t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
                     if (t.call == null) {
                         t.call = new LoopCall(t);
