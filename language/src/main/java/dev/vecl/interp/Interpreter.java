@@ -345,13 +345,18 @@ public final class Interpreter {
         regs[step] = s;
     }
 
+    /** Whether a range loop at {@code cur} goes on (the test of FORRANGE; also the tracer's compiled loop-end check). */
+    public static boolean rangeHasNext(long cur, long stop, long step) {
+        return step > 0 ? cur < stop : cur > stop;
+    }
+
     /** One step of a counted loop: returns whether the body runs (then var and cur are updated). */
     public static boolean rangeStep(Object[] regs, int var, int cur, int stop, int step) {
         Object curBox = regs[cur];
         long c = (Long) curBox;
         long st = (Long) regs[stop];
         long sp = (Long) regs[step];
-        if (sp > 0 ? c < st : c > st) {
+        if (rangeHasNext(c, st, sp)) {
             regs[var] = curBox;
             long n = c + sp;
             if (((c ^ n) & (sp ^ n)) < 0) {

@@ -375,4 +375,21 @@ print(sum(a), mean(a), sum(f), mean(f), mean(i), sum(i), mean(astype(i, int32)),
     void sumMeanDotMatchNumPyBitForBit() {
         assertEquals(EXPECTED, VeclRun.run(PROGRAM));
     }
+
+    /**
+     * reduction_bits.vl: the sizes where the pairwise tree changes shape (up to 1e6 + 7), views
+     * with steps, -0.0, nan, inf, float32, int mean, prod; the expected text is what
+     * reduction_bits.py prints (NumPy, and the pairwise tree for prod). The tracer runs the same
+     * program in trace mode (ReductionTraceTest).
+     */
+    @Test
+    void treeShapesViewsAndSpecialValuesMatchNumPy() throws java.io.IOException {
+        assertEquals(resource("reduction_bits.expected"), VeclRun.run(resource("reduction_bits.vl")));
+    }
+
+    static String resource(String name) throws java.io.IOException {
+        try (java.io.InputStream in = ReductionBitsTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

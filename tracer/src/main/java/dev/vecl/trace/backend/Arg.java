@@ -50,6 +50,15 @@ abstract class Arg extends Node {
         return boxed(null);
     }
 
+    /**
+     * After the exit: the bits {@link #spill} saved for an int, float, f32 or bool value (the
+     * buffer's encoding: the long, the raw double bits, the raw float bits, 1 or 0); a constant's
+     * own bits.
+     */
+    long unspillBits(ExitBuffer b) {
+        throw new IllegalStateException("not a primitive operand");
+    }
+
     /** An operand read from a slot. */
     interface Slot {
         int slot();
@@ -105,6 +114,11 @@ abstract class Arg extends Node {
         }
 
         @Override
+        long unspillBits(ExitBuffer b) {
+            return b.prims[slot];
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return f.getLongStatic(slot);
         }
@@ -135,6 +149,11 @@ abstract class Arg extends Node {
         @Override
         Object unspill(ExitBuffer b) {
             return Double.longBitsToDouble(b.prims[slot]);
+        }
+
+        @Override
+        long unspillBits(ExitBuffer b) {
+            return b.prims[slot];
         }
 
         @Override
@@ -171,6 +190,11 @@ abstract class Arg extends Node {
         }
 
         @Override
+        long unspillBits(ExitBuffer b) {
+            return b.prims[slot];
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return f.getFloatStatic(slot);
         }
@@ -201,6 +225,11 @@ abstract class Arg extends Node {
         @Override
         Object unspill(ExitBuffer b) {
             return b.prims[slot] != 0;
+        }
+
+        @Override
+        long unspillBits(ExitBuffer b) {
+            return b.prims[slot];
         }
 
         @Override
@@ -255,6 +284,11 @@ abstract class Arg extends Node {
         }
 
         @Override
+        long unspillBits(ExitBuffer b) {
+            return v;
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return v;
         }
@@ -270,6 +304,11 @@ abstract class Arg extends Node {
         @Override
         double f(VirtualFrame f) {
             return v;
+        }
+
+        @Override
+        long unspillBits(ExitBuffer b) {
+            return Double.doubleToRawLongBits(v);
         }
 
         @Override
@@ -291,6 +330,11 @@ abstract class Arg extends Node {
         }
 
         @Override
+        long unspillBits(ExitBuffer b) {
+            return Float.floatToRawIntBits(v);
+        }
+
+        @Override
         Object boxed(VirtualFrame f) {
             return v;
         }
@@ -306,6 +350,11 @@ abstract class Arg extends Node {
         @Override
         boolean b(VirtualFrame f) {
             return v;
+        }
+
+        @Override
+        long unspillBits(ExitBuffer b) {
+            return v ? 1 : 0;
         }
 
         @Override

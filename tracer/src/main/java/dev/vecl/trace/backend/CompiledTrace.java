@@ -43,6 +43,16 @@ public final class CompiledTrace {
         return target;
     }
 
+    /** The open (not bridged) exit at {@code opIndex}, or null. */
+    Exit.Leave leaveAt(int opIndex) {
+        return leaves.get(opIndex);
+    }
+
+    /** The frame slot of a value of this trace, or null. */
+    Integer slotOf(Value v) {
+        return slots.get(v);
+    }
+
     /**
      * Runs the trace from its start (preamble, then the loop) on boxed inputs and returns the exit
      * it left by. Not for a bridge that jumps to its parent's label (only its parent can continue it).

@@ -512,6 +512,11 @@ public final class TraceCompiler {
                     if (fn == null) {
                         throw new IllegalArgumentException("no loop " + op.descr + " for call_loop");
                     }
+                    if (fn instanceof InnerLoop il) {
+                        Exit left = leave(k, op, TraceExit.Kind.RAISE);
+                        OpNode fast = LoopCallNodes.FastCall.create(SlotWrite.of(Type.REF, d), args(op.args()), il, left);
+                        yield fast != null ? fast : new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, left);
+                    }
                     yield new LoopCallNodes.CallLoop(SlotWrite.of(Type.REF, d), args(op.args()), fn, leave(k, op, TraceExit.Kind.RAISE));
                 }
                 case LOOP_RESULT -> new LoopCallNodes.Result(SlotWrite.of(Type.REF, d), a, (int) ((dev.vecl.trace.ir.Const.Int) op.arg(1)).value());

@@ -22,6 +22,8 @@ final class TraceRootNode extends RootNode {
     /** Saves the loop invariants where the loop's exits find them; null without a loop. */
     @Child ControlNodes.Spill entrySpill;
     private final String name;
+    /** A caller passing this after the inputs gets a guard exit as its {@link Exit.Leave}, its values left in the exit buffer. */
+    static final Object RAW_EXIT = new Object();
 
     TraceRootNode(TruffleLanguage<?> language, FrameDescriptor fd, String name, ControlNodes.Clear init, SlotWrite[] inputs, ControlNodes.Seq preamble, LoopNode loop, ControlNodes.Spill entrySpill) {
         super(language, fd);
@@ -44,6 +46,9 @@ final class TraceRootNode extends RootNode {
         try {
             return run(f);
         } catch (ExitSignal s) {
+            if (args.length > inputs.length && args[inputs.length] == RAW_EXIT) {
+                return s.leave; // the caller reads the exit buffer itself (LoopCallNodes.FastCall)
+            }
             return s.leave.decode();
         } catch (TraceExit e) {
             return e;

@@ -86,7 +86,11 @@ public final class GraalCompiler implements TraceCompiler {
 
         @Override
         public TraceInterpreter.Exit run(Object[] inputs) {
-            TraceExit e = trace.run(inputs);
+            return convert(trace.run(inputs));
+        }
+
+        /** The driver's exit record of a backend exit (also for exits a compiled call_loop could not complete itself). */
+        TraceInterpreter.Exit convert(TraceExit e) {
             ExitKind kind = switch (e.kind()) {
                 case GUARD -> ExitKind.GUARD;
                 case RAISE -> ExitKind.RAISE;

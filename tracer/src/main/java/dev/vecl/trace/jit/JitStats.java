@@ -17,6 +17,8 @@ public final class JitStats {
     /** call_loop runs of inner loop traces, and how many left other than by the loop's end. */
     public long loopCalls;
     public long loopCallLeaves;
+    /** call_loop runs whose normal end the outer trace's compiled code took (included in loopCalls). */
+    public long loopCallsCompiledEnd;
     public long finishExits;
     public final Map<String, Integer> compileFailureReasons = new TreeMap<>();
     public long traceEntries;
@@ -108,6 +110,9 @@ public final class JitStats {
                         .append(raiseExits).append(", finish exits ").append(finishExits);
         if (loopCalls > 0) {
             sb.append(", call_loop ").append(loopCalls).append(" (left ").append(loopCallLeaves).append(')');
+            if (loopCallsCompiledEnd > 0) {
+                sb.append(", ").append(loopCallsCompiledEnd).append(" ended in compiled code");
+            }
         }
         if (loopsVectorized + loopsRefused > 0) {
             sb.append("\njit: loops vectorized ").append(loopsVectorized).append(", refused ").append(loopsRefused);

@@ -73,6 +73,8 @@ public final class TraceJit implements JitHooks {
     /** In vec mode, the vectorizer (ServiceLoader), or null. */
     private final LoopVectorizer vectorizer;
     private TraceRecorder recording;
+    /** The current loop recording met an inner loop whose trace is still compiling (its abort then does not count). */
+    private boolean innerCompiling;
     private final Map<Integer, Installed> byId = new HashMap<>();
     private boolean disposed;
     private int nextId = 1;
@@ -176,6 +178,14 @@ public final class TraceJit implements JitHooks {
         if (recording != null && !recording.isDone()) {
             recording.cancel("exception");
         }
+        for (Installed t : byId.values()) {
+            if (t.call != null) {
+                // normal ends a compiled outer trace completed itself
+                stats.loopCalls += t.call.fastCalls;
+                stats.loopCallsCompiledEnd += t.call.fastCalls;
+                t.call.fastCalls = 0;
+            }
+        }
         if (statsOut != null) {
             statsOut.print(stats.format());
             statsOut.flush();
@@ -252,16 +262,26 @@ public final class TraceJit implements JitHooks {
             @Override
             public void aborted(TraceRecorder r, String reason) {
                 recording = null;
+                boolean waiting = reason.equals("inner-loop") && innerCompiling;
+                if (waiting) {
+                    reason = "inner-loop-compiling";
+                }
                 stats.abort(reason);
                 if (log != null) {
                     log.event("abort", "loop=" + code.name + "@" + pc + " reason=" + reason.replace(' ', '-'));
                 }
                 code.loopCounters[loopIndex] = 0; // back off
+                if (waiting) {
+                    // the inner loop's trace is still compiling (background compilation): once it
+                    // is in, this loop's trace can call it, so this abort does not count
+                    return;
+                }
                 if (++li.aborts >= MAX_ABORTS) {
                     blacklist(li, code, loopIndex, "aborted " + li.aborts + " times");
                 }
             }
         };
+        innerCompiling = false;
         recording = new TraceRecorder(interp, code, regs, pc, limit, listener);
         if (compiler != null) {
             recording.setInnerLoops(this::innerLoop);
@@ -570,6 +590,9 @@ public final class TraceJit implements JitHooks {
                 continue;
             }
             for (Installed t : infos[idx].traces) {
+                if (t.runner != null && !t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
+                    innerCompiling = true;
+                }
                 if (t.runner != null && t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
                     if (t.call == null) {
                         t.call = new LoopCall(t);
@@ -588,7 +611,7 @@ public final class TraceJit implements JitHooks {
      * returns the loop frame's register file, otherwise throws {@link dev.vecl.trace.ir.LoopLeft}
      * with the exit's frames (named {@code loop<N>:<name>}, resolved by {@link #codeOf}).
      */
-    final class LoopCall implements java.util.function.Function<Object[], Object> {
+    final class LoopCall extends dev.vecl.trace.backend.InnerLoop {
         final Installed inner;
         /** The last LoopLeft thrown (executors that see only the outer exit take it from here). */
         dev.vecl.trace.ir.LoopLeft left;
@@ -600,7 +623,41 @@ public final class TraceJit implements JitHooks {
         @Override
         public Object apply(Object[] in) {
             stats.loopCalls++;
-            TraceInterpreter.Exit e = inner.runner.run(in);
+            return finish(inner.runner.run(in));
+        }
+
+        @Override
+        public dev.vecl.trace.backend.CompiledTrace compiledTrace() {
+            return inner.runner instanceof GraalCompiler.Runner r ? r.trace : null;
+        }
+
+        @Override
+        public boolean atLoopTest(dev.vecl.trace.ir.Op exit) {
+            List<dev.vecl.trace.ir.Snapshot.Frame> fs = exit.snapshot.frames();
+            return fs.size() == 1 && fs.get(0).pc() == inner.recorded.loopPc() + Op.length(Op.LOOP)
+                            && inner.codes.get(fs.get(0).code()) == inner.recorded.loopCode();
+        }
+
+        @Override
+        public int[] rangeRegisters() {
+            int[] k = inner.recorded.loopCode().code;
+            int test = inner.recorded.loopPc() + Op.length(Op.LOOP);
+            // FORRANGE var, cur, stop, step, exit
+            return k[test] == Op.FORRANGE ? new int[] {k[test + 2], k[test + 3], k[test + 4]} : null;
+        }
+
+        @Override
+        public int numRegisters() {
+            return inner.recorded.loopCode().numRegs;
+        }
+
+        @Override
+        public Object complete(dev.vecl.trace.backend.TraceExit e) {
+            stats.loopCalls++;
+            return finish(((GraalCompiler.Runner) inner.runner).convert(e));
+        }
+
+        private Object finish(TraceInterpreter.Exit e) {
             Object[] regs = normalEnd(e);
             if (regs != null) {
                 return regs;

@@ -262,6 +262,37 @@ class BridgeDriverTest {
                     print(run(a, 300, 40))
                     """;
 
+    /**
+     * Inner range loops with steps other than 1 (an overflow guard shares the loop test's pc),
+     * counting down, and with no iteration at all: the compiled normal end of call_loop must take
+     * exactly the runs that end, with the registers the interpreter would have.
+     */
+    static final String CALL_LOOP_STEPS = """
+                    def down(a, i, m):
+                        t = 0
+                        for j in range(i * m + m - 1, i * m - 1, -2):
+                            t = t + a[j]
+                        return t
+                    def up(a, i, m):
+                        t = 0.0
+                        k = 0
+                        for j in range(i * m, i * m + m, 3):
+                            t = t + a[j] * 0.5
+                            k = k + 1
+                        return t + k
+                    def run(a, n, m):
+                        s = 0.0
+                        for i in range(n):
+                            s = s + down(a, i, m) + up(a, i, m)
+                        return s
+                    a = arange(30000)
+                    print(run(a, 300, 30))
+                    print(run(a, 200, 7))
+                    print(run(a, 50, 0))
+                    print(run(a, 20, 1))
+                    print(run(a * 1.5, 100, 13))
+                    """;
+
     /** A bridge that grows the list the loop reads its length from (an invariant of the loop). */
     static final String LIST_GROWS = """
                     def run(lst):
@@ -328,13 +359,14 @@ class BridgeDriverTest {
             case "CALL_LOOP" -> CALL_LOOP;
             case "CALL_LOOP_LEAVES" -> CALL_LOOP_LEAVES;
             case "CALL_LOOP_FLIP" -> CALL_LOOP_FLIP;
+            case "CALL_LOOP_STEPS" -> CALL_LOOP_STEPS;
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"CLIPPED_CONSTANT", "FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
-                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP"})
+                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP", "CALL_LOOP_STEPS"})
     void referenceExecutorMatchesInterpreter(String name) {
         String p = program(name);
         String expect = JitRun.run(p, "off", "none", 1).output;
@@ -347,7 +379,7 @@ class BridgeDriverTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"CLIPPED_CONSTANT", "FLIP90", "INLINED_FLIP", "TYPE_CHANGE", "INDEX_ERROR", "ERROR_IN_CALL", "VIEWS", "RECURSION", "NESTED", "NESTED_CALL",
-                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP"})
+                    "LIST_GROWS", "GLOBAL_WRITE", "RETURN_IN_BRIDGE", "CALL_LOOP", "CALL_LOOP_LEAVES", "CALL_LOOP_FLIP", "CALL_LOOP_STEPS"})
     void graalExecutorMatchesInterpreter(String name) throws IOException {
         String p = program(name);
         String expect = GraalExecutorTest.run(p, "off").output();
@@ -355,6 +387,24 @@ class BridgeDriverTest {
         assertEquals(expect, withoutStats(r.output()), name + "\n" + events(r.log()));
         assertTrue(!r.log().contains("reason=internal"), "internal abort:\n" + events(r.log()));
         assertTrue(!r.log().contains("compile-failure"), "compile failure:\n" + events(r.log()));
+    }
+
+    /**
+     * With Graal, an outer trace takes the inner range loop's normal end in its own compiled code
+     * (FastCall), and the inner loop's other exits still leave the outer trace with the inner frames.
+     */
+    @Test
+    void graalCallLoopEndsInCompiledCode() throws IOException {
+        for (String name : new String[] {"CALL_LOOP_STEPS", "CALL_LOOP_LEAVES"}) {
+            String p = program(name);
+            GraalExecutorTest.Run r = GraalExecutorTest.run(p, "trace");
+            assertEquals(GraalExecutorTest.run(p, "off").output(), withoutStats(r.output()), name + "\n" + events(r.log()));
+            Matcher m = Pattern.compile("call_loop (\\d+) \\(left (\\d+)\\), (\\d+) ended in compiled code").matcher(r.output());
+            assertTrue(m.find() && Long.parseLong(m.group(3)) > 100, name + ": " + r.output());
+            if (name.equals("CALL_LOOP_LEAVES")) {
+                assertTrue(Long.parseLong(m.group(2)) > 0, m.group());
+            }
+        }
     }
 
     /** Bridges are recorded, attached and used: the flipping loop then runs in few trace entries. */

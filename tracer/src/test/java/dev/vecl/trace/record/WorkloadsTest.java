@@ -34,7 +34,7 @@ class WorkloadsTest {
         Files.writeString(Path.of("target/workloads-jit.log"), r.log); // to read the traces
         System.out.println(r.log.lines().filter(l -> l.startsWith("# event abort") || l.startsWith("# event blacklist")
                         || l.matches("# trace \\d+ .* optimized")).reduce("", (x, y) -> x + y + "\n"));
-        for (String loop : new String[] {"w2@", "w4@", "_loop_add@", "_pairwise@", "_amin@", "_amax@", "any@", "all@", "sin@", "cos@"}) {
+        for (String loop : new String[] {"w2@", "w4@", "_loop_add@", "_pw_sum_leaf@", "_amin@", "_amax@", "any@", "all@", "sin@", "cos@"}) {
             RecorderTest.ran(r, loop);
         }
         String w4 = r.trace("loop w4@", "optimized");
