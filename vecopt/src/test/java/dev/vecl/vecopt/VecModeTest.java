@@ -85,8 +85,6 @@ class VecModeTest {
     static Run run(String jit, String program) throws Exception {
         String old = System.getProperty("vecl.TraceExecutor");
         System.setProperty("vecl.TraceExecutor", "graal");
-        String oldVec = System.getProperty("vecl.Vectorize");
-        System.setProperty("vecl.Vectorize", "true"); // opt-in until the differential gate is green
         Path log = Files.createTempFile("vecl-vec", ".log");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Context c = Context.newBuilder("vecl").out(out).err(out).allowExperimentalOptions(true)
@@ -95,11 +93,6 @@ class VecModeTest {
                         .option("vecl.JitLog", jit.equals("off") ? "" : log.toString()).build()) {
             c.eval(Source.newBuilder("vecl", program, "vec.vl").build());
         } finally {
-            if (oldVec == null) {
-                System.clearProperty("vecl.Vectorize");
-            } else {
-                System.setProperty("vecl.Vectorize", oldVec);
-            }
             if (old == null) {
                 System.clearProperty("vecl.TraceExecutor");
             } else {
