@@ -28,8 +28,8 @@ public final class VeclLanguage extends TruffleLanguage<VeclContext> {
         return s;
     });
 
-    @Option(help = "JIT mode: off (interpreter only), trace (tracing JIT), vec (tracing JIT with loop vectorization).", category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "off|trace|vec") //
-    public static final OptionKey<String> Jit = new OptionKey<>("trace", JIT_MODE);
+    @Option(help = "JIT mode: off (interpreter only), trace (tracing JIT), vec (tracing JIT with loop vectorization; the default).", category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "off|trace|vec") //
+    public static final OptionKey<String> Jit = new OptionKey<>("vec", JIT_MODE);
 
     @Option(help = "Loop iterations before a loop is traced.", category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<int>") //
     public static final OptionKey<Integer> JitThreshold = new OptionKey<>(1000);

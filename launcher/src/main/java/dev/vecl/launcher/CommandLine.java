@@ -143,7 +143,7 @@ final class CommandLine {
               -h, --help               show this help and exit
               -V, --version            show the version and exit
               --jit=off|trace|vec      execution mode: interpreter only, traces, traces with
-                                       loop vectorization (same as --vecl.Jit=...)
+                                       loop vectorization (the default; --vecl.Jit=...)
               --jit-threshold=N        loop iterations before a trace is recorded (--vecl.JitThreshold)
               --jitlog=FILE            write the JIT's log (traces, optimizations) to FILE
                                        (--vecl.JitLog)

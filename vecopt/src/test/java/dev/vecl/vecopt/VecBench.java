@@ -34,7 +34,7 @@ public final class VecBench {
         System.out.println("engine: " + ctx.getEngine().getImplementationName() + ", preferred species bits " + DoubleVector.SPECIES_PREFERRED.vectorBitSize());
         String which = args.length > 0 ? args[0] : "w2,w4,sum";
         if (which.contains("w2")) {
-            int n = 1000;
+            int n = Integer.getInteger("bench.w2n", 1000);
             VArray a = arr(DType.FLOAT64, n), b = arr(DType.FLOAT64, n), c = arr(DType.FLOAT64, n);
             bench("W2", Loops.W2, n, 20_000_000 / n, new Object[] {a, b, c, 0L, (long) n, 3.14});
             double[] x = (double[]) a.storage, y = (double[]) b.storage, z = (double[]) c.storage;

@@ -30,12 +30,12 @@ final class DiffModes {
         "--engine.MultiTier=false");
 
     /**
-     * {@code -Dvecl.diff.modes=trace,vec}: the modes compared against {@code off}. Default: trace,
-     * and vec too when VecOpt is on ({@code -Dvecl.Vectorize=true}); without it vec mode runs the
-     * very same traces as trace mode, and comparing it again would double the run for nothing.
+     * {@code -Dvecl.diff.modes=trace,vec}: the modes compared against {@code off} (default both;
+     * with {@code -Dvecl.Vectorize=false} vec mode runs the very same traces as trace mode, and
+     * the default is trace alone).
      */
     static List<String> compared() {
-        String dflt = Boolean.getBoolean("vecl.Vectorize") ? "trace,vec" : "trace";
+        String dflt = "false".equals(System.getProperty("vecl.Vectorize")) ? "trace" : "trace,vec";
         String s = System.getProperty("vecl.diff.modes", dflt).trim();
         List<String> modes = new ArrayList<>();
         for (String m : s.split(",")) {
@@ -44,6 +44,20 @@ final class DiffModes {
             }
         }
         return modes;
+    }
+
+    /**
+     * The modes seed {@code seed} runs in. By default ({@code -Dvecl.diff.split=true}) each seed
+     * runs in one of them, round robin: every seed in every mode would make the suite's
+     * differential run 1.5x longer (off + trace + vec instead of off + one), past the CI budget;
+     * split, 500 seeds still cover 250 programs per mode, and the long profile 5,000.
+     * {@code -Dvecl.diff.split=false} runs every seed in every mode.
+     */
+    static List<String> forSeed(long seed, List<String> modes) {
+        if (modes.size() <= 1 || "false".equals(System.getProperty("vecl.diff.split"))) {
+            return modes;
+        }
+        return List.of(modes.get((int) Math.floorMod(seed, (long) modes.size())));
     }
 
     /** The full command line before the program path. */

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * stdout, stderr and exit status.
  *
  * <p>{@code -Dvecl.diff.count=N} programs (default 500; the long profile uses 10000), starting at
- * {@code -Dvecl.diff.first} (default 0); {@code -Dvecl.diff.modes=trace,vec}. A failing seed is
+ * {@code -Dvecl.diff.first} (default 0); {@code -Dvecl.diff.modes=trace,vec} (default; each seed
+ * runs in one of them unless {@code -Dvecl.diff.split=false}, see {@link DiffModes#forSeed}). A failing seed is
  * written to {@code target/differential-failures/seed-N.vl} with both outputs next to it; rerun one
  * seed with {@code -Dvecl.diff.first=N -Dvecl.diff.count=1}, or run the file with the {@code vecl}
  * command and the flags printed in the report.
@@ -67,9 +68,9 @@ class DifferentialTest {
         List<String> modes = DiffModes.compared();
         // every seed is submitted at once; each dynamic test waits for its own (JUnit reports them in order)
         List<Future<?>> done = IntStream.range(first, first + count)
-            .mapToObj(seed -> pool.submit(() -> check(seed, modes))).collect(java.util.stream.Collectors.toList());
+            .mapToObj(seed -> pool.submit(() -> check(seed, DiffModes.forSeed(seed, modes)))).collect(java.util.stream.Collectors.toList());
         return IntStream.range(0, count).mapToObj(k -> DynamicTest.dynamicTest(
-            "seed " + (first + k) + " " + modes, () -> await(done.get(k))));
+            "seed " + (first + k) + " " + DiffModes.forSeed(first + k, modes), () -> await(done.get(k))));
     }
 
     private static void await(Future<?> f) throws Throwable {

@@ -35,6 +35,39 @@ final class VectorNodes {
     static final VectorSpecies<Long> S_I64 = LongVector.SPECIES_512;
     @SuppressWarnings("unchecked") static final Class<? extends LongVector> C_I64 = (Class<? extends LongVector>) S_I64.vectorType();
 
+    static {
+        warmUp();
+    }
+
+    /**
+     * Runs every Vector API operation the nodes use once, here in Java. Each operation finds its
+     * implementation in a lazily filled {@code @Stable} cache ({@code ImplCache}); an entry that is
+     * still null when a trace is partially evaluated (a vector trace is compiled before it first
+     * runs) cannot be constant-folded, and every use became a load, a null check and a type check
+     * inside the compiled loop (two per group in W2, about 8 instructions of ~40).
+     */
+    private static void warmUp() {
+        double[] d = new double[S_F64.length()];
+        float[] s = new float[S_F32.length()];
+        long[] l = new long[S_I64.length()];
+        DoubleVector x = DoubleVector.fromArray(S_F64, d, 0);
+        DoubleVector y = DoubleVector.broadcast(S_F64, 1.0);
+        y.blend(x, x.lt(y).or(x.compare(VectorOperators.NE, x))).blend(x, x.compare(VectorOperators.GT, y).or(x.compare(VectorOperators.NE, x)))
+                        .add(y).sub(y).mul(y).div(y).neg().abs().sqrt().intoArray(d, 0);
+        FloatVector u = FloatVector.fromArray(S_F32, s, 0);
+        FloatVector w = FloatVector.broadcast(S_F32, 1f);
+        w.blend(u, u.lt(w).or(u.compare(VectorOperators.NE, u))).blend(u, u.compare(VectorOperators.GT, w).or(u.compare(VectorOperators.NE, u)))
+                        .add(w).sub(w).mul(w).div(w).neg().abs().sqrt().intoArray(s, 0);
+        LongVector m = LongVector.fromArray(S_I64, l, 0);
+        LongVector k = LongVector.broadcast(S_I64, 1L);
+        LongVector r = m.add(k).sub(k).mul(k).neg().abs().and(k).or(k).lanewise(VectorOperators.XOR, k);
+        r.intoArray(l, 0);
+        l[0] += r.reduceLanes(VectorOperators.ADD) + r.reduceLanes(VectorOperators.MUL);
+        DoubleVector.zero(S_F64).intoArray(d, 0);
+        FloatVector.zero(S_F32).intoArray(s, 0);
+        LongVector.zero(S_I64).intoArray(l, 0);
+    }
+
     // lane-wise kinds (int constants: a switch on a final int field folds in partial evaluation)
     static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, NEG = 6, ABS = 7, SQRT = 8, AND = 9, OR = 10, XOR = 11;
 

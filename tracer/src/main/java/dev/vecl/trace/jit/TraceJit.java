@@ -65,11 +65,10 @@ public final class TraceJit implements JitHooks {
     private final Pipeline pipeline = Pipeline.standard();
     private final PrintStream statsOut;
     /**
-     * VecOpt runs in vec mode only with {@code -Dvecl.Vectorize=true} until the differential gate is
-     * green with it (the vec-mode differential hit IndexOutOfBounds in vector loads on 8 of ~90
-     * seeds); until then {@code --jit=vec} behaves as {@code trace}.
+     * VecOpt runs in vec mode (the default mode); {@code -Dvecl.Vectorize=false} turns it off there
+     * ({@code --jit=vec} then behaves as {@code trace}), to tell a vectorizer bug from a tracer one.
      */
-    static final boolean VECTORIZE_BY_DEFAULT = false;
+    static final boolean VECTORIZE_BY_DEFAULT = true;
     /** In vec mode, the vectorizer (ServiceLoader), or null. */
     private final LoopVectorizer vectorizer;
     private TraceRecorder recording;
