@@ -389,6 +389,8 @@ public final class Widen {
         final List<Op> out = new ArrayList<>();
         final Map<Value, Value> sub = new IdentityHashMap<>();
         final Set<Value> usedInBody = identitySet();
+        /** Group guards that exit to the interpreter, not to the scalar version (see build). */
+        final Set<Value> direct = identitySet();
         /** Strides checked to be 1 at entry (in order, for deterministic output). */
         final List<Value> strides = new ArrayList<>();
 
@@ -531,21 +533,36 @@ public final class Widen {
             for (Bound b : bounds) {
                 boundOf.put(b.guard(), b);
             }
+            boolean firstGuard = true;
             for (Op op : body) {
+                if (op.opcode.isStore()) {
+                    firstGuard = false;
+                }
                 if (boundOf.containsKey(op)) {
                     Bound b = boundOf.get(op);
                     long scale = b.form().symbolicScale() != null ? 1 : b.form().scale();
                     Value x0 = mapped(b.x());
                     Value x1 = emit(OpCode.INT_ADD, x0, Const.of(scale * (lanes - 1)));
                     for (Value x : List.of(x0, x1)) {
+                        Op g;
                         if (b.cmp() == OpCode.GUARD_INDEX) {
-                            emit(new Op(OpCode.GUARD_INDEX, List.of(x, mapped(b.limit())), null, group));
+                            g = emit(new Op(OpCode.GUARD_INDEX, List.of(x, mapped(b.limit())), null, group));
                         } else {
                             Op ok = emit(b.cmp(), x, mapped(b.limit()));
-                            emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, group));
+                            g = emit(new Op(OpCode.GUARD_TRUE, List.of(ok), null, group));
+                        }
+                        if (firstGuard && x == x0) {
+                            // any group guard could exit to the interpreter (its snapshot is the loop
+                            // header in the group's first iteration: the interpreter redoes that
+                            // iteration); the version is only faster. For the body's first check on
+                            // lane 0 it is not: the version would fail it in its first iteration. So
+                            // that one (usually the loop's end) exits directly and calls no version.
+                            direct.add(g);
                         }
                     }
+                    firstGuard = false;
                 } else if (invariantGuards.contains(op)) {
+                    firstGuard = false;
                     emit(new Op(op.opcode, op.args().stream().map(this::mapped).toList(), op.descr, group));
                 } else if ((affine.containsKey(op) && !op.opcode.isIntCompare()) || scalarInBody.contains(op)) {
                     if (!usedInBody.contains(op)) {
@@ -718,7 +735,7 @@ public final class Widen {
             int headerPc = label.snapshot.innermost().pc();
             for (int k = firstCheck; k < v.ops.size(); k++) {
                 Op op = v.ops.get(k);
-                if (!op.opcode.isGuard() || op.snapshot.frames().size() != 1 || op.snapshot.innermost().pc() != headerPc) {
+                if (!op.opcode.isGuard() || direct.contains(op) || op.snapshot.frames().size() != 1 || op.snapshot.innermost().pc() != headerPc) {
                     continue;
                 }
                 Map<Integer, Value> regs = op.snapshot.innermost().registers();

@@ -32,13 +32,14 @@ class WidenTest {
      * Int sum: partials in a vector, folded at each group's start for the exits' snapshots (r3);
      * the exit test holds for lanes 0 and 7; the view's stride is checked once to be 1; every
      * exit after the preamble resumes at the loop header (main@10), where the scalar version
-     * continues.
+     * continues, except the exit test for lane 0 (op 24): the version would fail that test at once,
+     * so it exits to the interpreter directly (the loop's normal end calls no version).
      */
     @Test
     void intSum() {
         assertWidened(Loops.INT_SUM, INT_SUM_WIDENED);
         Widen.Result r = Loops.widen(Loops.INT_SUM);
-        assertEquals(java.util.List.of(15, 17, 24, 26), java.util.List.copyOf(r.versionExits().keySet()));
+        assertEquals(java.util.List.of(15, 17, 26), java.util.List.copyOf(r.versionExits().keySet()));
     }
 
     static final String INT_SUM_WIDENED = """
