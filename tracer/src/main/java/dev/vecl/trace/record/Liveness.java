@@ -116,6 +116,53 @@ public final class Liveness {
         return s;
     }
 
+    /**
+     * The registers some instruction in {@code [from, to]} may write. A register outside this set
+     * holds, after any run of that code, the value it had before: frames own their registers, so
+     * calls made from the range cannot change them.
+     */
+    public static BitSet writtenIn(Code c, int from, int to) {
+        int[] code = c.code;
+        BitSet w = new BitSet();
+        for (int pc = 0; pc < code.length; pc += Op.length(code[pc])) {
+            if (pc >= from && pc <= to) {
+                writes(code, pc, w);
+            }
+        }
+        return w;
+    }
+
+    private static void writes(int[] code, int pc, BitSet w) {
+        int op = code[pc];
+        switch (op) {
+            case Op.NOP, Op.SETGLOBAL, Op.CHECKBOUND, Op.JUMP, Op.JUMPIFFALSE, Op.JUMPIFTRUE, Op.LOOP, Op.SETITEM,
+                 Op.SETSLICE, Op.RETURN, Op.ASSERTFAIL -> {
+            }
+            case Op.RANGEPREP -> w.set(code[pc + 1], code[pc + 4]); // normalises all three in place
+            case Op.FORRANGE -> {
+                w.set(code[pc + 1]);
+                w.set(code[pc + 2]);
+            }
+            case Op.ITERPREP -> {
+                w.set(code[pc + 1]);
+                w.set(code[pc + 2]);
+            }
+            case Op.FORITER -> {
+                w.set(code[pc + 1]);
+                w.set(code[pc + 3]);
+            }
+            default -> {
+                // every other instruction has its destination first (the interpreter writes a call's
+                // result there when the callee returns)
+                if (!Op.OPERANDS[op].isEmpty() && Op.OPERANDS[op].charAt(0) == 'R') {
+                    w.set(code[pc + 1]);
+                } else {
+                    throw new IllegalStateException("write set of " + Op.NAMES[op] + " unknown");
+                }
+            }
+        }
+    }
+
     /** The register an instruction writes unconditionally, or -1. */
     private static int dest(int[] code, int pc) {
         int op = code[pc];

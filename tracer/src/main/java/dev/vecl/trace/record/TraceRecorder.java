@@ -1677,8 +1677,15 @@ public final class TraceRecorder implements Recorder {
         }
         skip = null;
         java.util.BitSet live = Liveness.liveAt(code, pc);
+        // registers the loop's code never writes keep their trace values (types included), so an
+        // outer trace does not reload and re-guard, say, every module variable after each call
+        java.util.BitSet written = Liveness.writtenIn(code, s.loopPc, s.backEdgePc);
         for (int r = 0; r < f.shadow.length; r++) {
-            f.shadow[r] = live.get(r) && regs[r] != null ? b.op(OpCode.LOOP_RESULT, s.result, new Const.Int(r)) : null;
+            if (!live.get(r) || regs[r] == null) {
+                f.shadow[r] = null;
+            } else if (written.get(r) || f.shadow[r] == null) {
+                f.shadow[r] = b.op(OpCode.LOOP_RESULT, s.result, new Const.Int(r));
+            }
         }
         return false;
     }

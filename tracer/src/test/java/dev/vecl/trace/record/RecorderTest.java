@@ -392,6 +392,35 @@ class RecorderTest {
         assertTrue(r.log.contains("call_loop(") || r.log.contains("ends=jump"), r.log);
     }
 
+    static final String MODULE_NESTED = """
+                    a = arange(50) * 1.0
+                    scale = 3
+                    name = "x"
+                    t = 0.0
+                    for i in range(40):
+                        for j in range(50):
+                            t = t + a[j] * scale
+                        t = t - scale
+                    print(t, scale, name)
+                    """;
+
+    /**
+     * After a call_loop only the registers the inner loop writes (t, j and its counter) come back
+     * as loop results: a, scale and name keep their trace values, so the outer body does not
+     * re-guard them and scale's conversion to float stays loop-invariant.
+     */
+    @Test
+    void callLoopKeepsRegistersTheInnerLoopDoesNotWrite() {
+        JitRun r = same(MODULE_NESTED, 2);
+        String outer = r.trace("loop module@62", "optimized");
+        assertNotNull(outer, r.log);
+        assertTrue(outer.contains("call_loop("), outer);
+        String body = outer.substring(outer.indexOf("label("));
+        assertEquals(2, body.split("loop_result\\(", -1).length - 1, body);
+        assertEquals(2, body.split("guard_class\\(", -1).length - 1, body);
+        assertTrue(!body.contains("cast_int_to_float"), body);
+    }
+
     static final String GLOBALS = """
                     scale = 2.0
                     def f(a, n):
