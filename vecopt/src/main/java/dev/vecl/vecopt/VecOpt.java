@@ -13,6 +13,7 @@ import dev.vecl.trace.ir.Op;
 import dev.vecl.trace.ir.Trace;
 import dev.vecl.trace.ir.TraceInterpreter;
 import dev.vecl.trace.ir.TraceInterpreter.ExitKind;
+import dev.vecl.trace.jit.GraalCompiler;
 import dev.vecl.trace.jit.LoopVectorizer;
 import dev.vecl.trace.jit.TraceRunner;
 import dev.vecl.trace.record.RecordedTrace;
@@ -74,13 +75,19 @@ public final class VecOpt implements LoopVectorizer {
 
         @Override
         public TraceInterpreter.Exit run(Object[] inputs) {
-            TraceExit e = vector.run(inputs);
-            ExitKind kind = switch (e.kind()) {
-                case GUARD -> ExitKind.GUARD;
-                case RAISE -> ExitKind.RAISE;
-                case FINISH -> ExitKind.FINISH;
-            };
-            return new TraceInterpreter.Exit(kind, e.op(), e.frames(), -1);
+            return convertExit(vector.run(inputs));
+        }
+
+        /** An outer trace calls the vector trace directly; its versions' loop-test exits are normal ends too. */
+        @Override
+        public CompiledTrace compiledTrace() {
+            return vector;
+        }
+
+        @Override
+        public TraceInterpreter.Exit convertExit(TraceExit e) {
+            // an exit of the vector trace or of its version: neither contains a call_loop
+            return GraalCompiler.exitOf(e);
         }
 
         @Override

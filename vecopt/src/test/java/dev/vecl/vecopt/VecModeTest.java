@@ -78,6 +78,75 @@ class VecModeTest {
             print(c)
             """;
 
+    /**
+     * Outer loops whose inner loops are widened: a map over views of two arrays whose length
+     * (0..67) and offset change on every outer iteration, and an int sum over 0..67 elements.
+     * Every inner loop ends one of three ways: in the vector trace's preamble (n = 0), at a
+     * group's lane-0 check (n = 8k + 1, at the loop header), or in the scalar version (the tail).
+     */
+    static final String NESTED = """
+            b = zeros(80)
+            for i in range(80):
+                b[i] = i * 0.25 - 3.0
+            c = zeros(80)
+            for rep in range(300):
+                n = rep % 68
+                s = rep % 5
+                v = c[s:s + n]
+                w = b[3:3 + n]
+                for i in range(len(v)):
+                    v[i] = w[i] * 1.5 + v[i] * 0.5
+            print(c)
+            x = zeros(70, dtype=int64)
+            for i in range(70):
+                x[i] = i * i - 40
+            tot = 0
+            for rep in range(300):
+                n = rep % 68
+                k = rep
+                for i in range(n):
+                    k = k + x[i]
+                tot = tot + k * (rep % 7)
+            print(tot)
+            """;
+
+    /** A widened inner loop that an outer iteration now and then leaves by a guard (the break at i = m < 40). */
+    static final String INNER_GUARD = """
+            b = zeros(80)
+            for i in range(80):
+                b[i] = i * 0.25 - 3.0
+            d = zeros(64)
+            for rep in range(300):
+                m = rep % 45 + ((rep + 1) % 37) * 1000
+                for i in range(40):
+                    if i >= m:
+                        break
+                    d[i] = d[i] * 0.5 + b[i]
+            print(d)
+            """;
+
+    static final Pattern CALLS = Pattern.compile("call_loop (\\d+) \\(left (\\d+)\\), (\\d+) ended in compiled code");
+
+    /** The ids of the traces vectorized, as the log names them in call_loop ({@code fn=loop.<id>}). */
+    static java.util.Set<String> vectorizedIds(String log) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("# event vectorize trace=(\\d+) result=vectorized").matcher(log);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    /** The inner loops an outer trace calls (call_loop's fn=loop.<id>). */
+    static java.util.Set<String> calledIds(String log) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        Matcher m = Pattern.compile("call_loop\\([^\\n]*fn=loop\\.(\\d+)\\)").matcher(log);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
     static Run run(String jit) throws Exception {
         return run(jit, PROGRAM);
     }
@@ -140,5 +209,42 @@ class VecModeTest {
         // one group is 16 float32 lanes: the group steps by 16 and guards its last lane, i + 15
         assertTrue(Pattern.compile("int_add\\(i\\d+, 16\\)").matcher(vec.log()).find(), vec.log());
         assertTrue(Pattern.compile("int_add\\(i\\d+, 15\\)").matcher(vec.log()).find(), vec.log());
+    }
+
+    @Test
+    void outerTracesCallVectorizedInnerLoopsDirectlyAndEndThemInCompiledCode() throws Exception {
+        String expected = run("off", NESTED).out();
+        Run vec = run("vec", NESTED);
+        assertTrue(vec.out().contains("jit: "), vec.out());
+        assertEquals(expected, vec.out().substring(0, vec.out().indexOf("jit: ")));
+        java.util.Set<String> called = calledIds(vec.log());
+        assertEquals(2, called.size(), vec.log());
+        assertTrue(vectorizedIds(vec.log()).containsAll(called), "every inner loop called is widened: " + called + " " + vec.log());
+        Matcher m = CALLS.matcher(vec.out());
+        assertTrue(m.find(), vec.out());
+        long calls = Long.parseLong(m.group(1));
+        // every call ended normally in the outer trace's compiled code (FastCall), whichever exit
+        // of the vector trace or of its scalar version ended the loop: none went through the
+        // driver's call_loop protocol, and none left the outer trace
+        assertTrue(calls > 500, vec.out());
+        assertEquals("0", m.group(2), vec.out());
+        assertEquals(calls, Long.parseLong(m.group(3)), vec.out());
+    }
+
+    @Test
+    void aGuardExitOfACalledVectorizedLoopResumesTheInterpreterExactly() throws Exception {
+        String expected = run("off", INNER_GUARD).out();
+        Run vec = run("vec", INNER_GUARD);
+        assertTrue(vec.out().contains("jit: "), vec.out());
+        assertEquals(expected, vec.out().substring(0, vec.out().indexOf("jit: ")));
+        java.util.Set<String> called = calledIds(vec.log());
+        assertEquals(1, called.size(), vec.log());
+        assertTrue(vectorizedIds(vec.log()).containsAll(called), vec.log());
+        Matcher m = CALLS.matcher(vec.out());
+        assertTrue(m.find(), vec.out());
+        long left = Long.parseLong(m.group(2));
+        // the break leaves the inner loop (and the outer trace) by a guard of the scalar version
+        assertTrue(left > 0, vec.out());
+        assertTrue(Long.parseLong(m.group(3)) > 200, vec.out());
     }
 }

@@ -26,6 +26,8 @@ public final class CompiledTrace {
     private final Map<Value, Integer> slots;
     private final SlotWrite[] labelWrites;
     private final List<CompiledTrace> bridges = new ArrayList<>();
+    /** Loop versions attached ({@link #attachVersion}); a raw call's exit may be one of theirs. */
+    private final List<CompiledTrace> versions = new ArrayList<>();
     private long compileNanos;
     private int compilations;
 
@@ -58,7 +60,15 @@ public final class CompiledTrace {
      * it left by. Not for a bridge that jumps to its parent's label (only its parent can continue it).
      */
     public TraceExit run(Object... inputs) {
-        Object r = target.call(inputs);
+        // always the raw protocol, as the outer traces' direct calls (FastCall) use it: one
+        // argument shape per call target, so a call's argument profile never fails (that
+        // invalidated the calling outer trace, which then stayed in Truffle's interpreter)
+        Object[] args = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        args[inputs.length] = TraceRootNode.RAW_EXIT;
+        Object r = target.call(args);
+        if (r instanceof Exit.Leave l) {
+            return l.decode();
+        }
         if (r instanceof TraceExit e) {
             return e;
         }
@@ -172,7 +182,12 @@ public final class CompiledTrace {
             leave.replace(new Exit.Version(leave.site, args, version), "loop version attached");
         }
         bridges.add(version);
+        versions.add(version);
         compileNow();
+    }
+
+    List<CompiledTrace> versions() {
+        return Collections.unmodifiableList(versions);
     }
 
     public List<CompiledTrace> bridges() {

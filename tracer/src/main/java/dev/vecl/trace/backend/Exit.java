@@ -144,11 +144,16 @@ abstract class Exit extends Node {
         @ExplodeLoop
         RuntimeException take(VirtualFrame f) {
             site.failures++;
-            Object[] args = new Object[inputs.length];
+            // the version's raw exit, rethrown as its signal: this trace's root then decodes it or,
+            // for a caller that asked for the raw exit (FastCall), returns it (its values stay in
+            // the version's exit buffer, and a loop-test exit is read in the caller's compiled code)
+            Object[] args = new Object[inputs.length + 1];
             for (int i = 0; i < inputs.length; i++) {
                 args[i] = inputs[i].boxed(f);
             }
-            return (TraceExit) callOutOfLine(version.callTarget(), args);
+            args[inputs.length] = TraceRootNode.RAW_EXIT;
+            Object r = callOutOfLine(version.callTarget(), args);
+            return r instanceof Leave l ? l.signal : (TraceExit) r;
         }
 
         @TruffleBoundary(transferToInterpreterOnException = false)

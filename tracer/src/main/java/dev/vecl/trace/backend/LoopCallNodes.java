@@ -118,29 +118,35 @@ final class LoopCallNodes {
             List<Exit.Leave> leaves = new ArrayList<>();
             java.util.TreeMap<Integer, Type> kinds = new java.util.TreeMap<>();
             java.util.Set<Integer> mixed = new java.util.HashSet<>();
-            for (ExitSite site : inner.exits()) {
-                Exit.Leave leave = inner.leaveAt(site.opIndex);
-                if (leave == null || site.kind != TraceExit.Kind.GUARD || site.op.snapshot == null || site.op.snapshot.frames().size() != 1
-                                || !loop.atLoopTest(site.op)) {
-                    continue;
-                }
-                Snapshot.Frame fr = site.op.snapshot.frames().get(0);
-                boolean ok = fr.registers().keySet().stream().allMatch(r -> r >= 0 && r < numRegs);
-                for (int r : range) {
-                    Value v = fr.registers().get(r);
-                    ok &= v != null && v.type() == Type.INT;
-                }
-                for (Value v : fr.registers().values()) {
-                    ok &= !v.type().isVector() && (v instanceof Const || inner.slotOf(v) != null);
-                }
-                if (!ok) {
-                    continue;
-                }
-                leaves.add(leave);
-                for (Map.Entry<Integer, Value> e : fr.registers().entrySet()) {
-                    Type was = kinds.putIfAbsent(e.getKey(), e.getValue().type());
-                    if (was != null && was != e.getValue().type()) {
-                        mixed.add(e.getKey());
+            // a vector trace's loop ends in its own exits and in those of its scalar version (the tail)
+            List<CompiledTrace> traces = new ArrayList<>();
+            traces.add(inner);
+            traces.addAll(inner.versions());
+            for (CompiledTrace t : traces) {
+                for (ExitSite site : t.exits()) {
+                    Exit.Leave leave = t.leaveAt(site.opIndex);
+                    if (leave == null || site.kind != TraceExit.Kind.GUARD || site.op.snapshot == null || site.op.snapshot.frames().size() != 1
+                                    || !loop.atLoopTest(site.op)) {
+                        continue;
+                    }
+                    Snapshot.Frame fr = site.op.snapshot.frames().get(0);
+                    boolean ok = fr.registers().keySet().stream().allMatch(r -> r >= 0 && r < numRegs);
+                    for (int r : range) {
+                        Value v = fr.registers().get(r);
+                        ok &= v != null && v.type() == Type.INT;
+                    }
+                    for (Value v : fr.registers().values()) {
+                        ok &= !v.type().isVector() && (v instanceof Const || t.slotOf(v) != null);
+                    }
+                    if (!ok) {
+                        continue;
+                    }
+                    leaves.add(leave);
+                    for (Map.Entry<Integer, Value> e : fr.registers().entrySet()) {
+                        Type was = kinds.putIfAbsent(e.getKey(), e.getValue().type());
+                        if (was != null && was != e.getValue().type()) {
+                            mixed.add(e.getKey());
+                        }
                     }
                 }
             }
@@ -174,7 +180,7 @@ final class LoopCallNodes {
                 }
             }
             for (int k = 0; k < ends.length; k++) {
-                ends[k] = NormalEnd.of(leaves.get(k), inner, regs, ks, at);
+                ends[k] = NormalEnd.of(leaves.get(k), leaves.get(k).site.trace, regs, ks, at);
             }
             return new FastCall(to, args, loop, inner, ends, regs, ks, left);
         }

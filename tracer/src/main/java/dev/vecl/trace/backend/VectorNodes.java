@@ -193,7 +193,7 @@ final class VectorNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            f.setObjectStatic(dst, DoubleVector.fromArray(S_F64, CompilerDirectives.castExact(storage.p(f), double[].class), (int) index.i(f)));
+            f.setObjectStatic(dst, RawVectors.loadF64(CompilerDirectives.castExact(storage.p(f), double[].class), index.i(f)));
             return null;
         }
     }
@@ -211,7 +211,7 @@ final class VectorNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            vF64(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), double[].class), (int) index.i(f));
+            RawVectors.storeF64(CompilerDirectives.castExact(storage.p(f), double[].class), index.i(f), vF64(value, f));
             return null;
         }
     }
@@ -328,7 +328,7 @@ final class VectorNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            f.setObjectStatic(dst, FloatVector.fromArray(S_F32, CompilerDirectives.castExact(storage.p(f), float[].class), (int) index.i(f)));
+            f.setObjectStatic(dst, RawVectors.loadF32(CompilerDirectives.castExact(storage.p(f), float[].class), index.i(f)));
             return null;
         }
     }
@@ -346,7 +346,7 @@ final class VectorNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            vF32(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), float[].class), (int) index.i(f));
+            RawVectors.storeF32(CompilerDirectives.castExact(storage.p(f), float[].class), index.i(f), vF32(value, f));
             return null;
         }
     }
@@ -463,7 +463,7 @@ final class VectorNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            f.setObjectStatic(dst, LongVector.fromArray(S_I64, CompilerDirectives.castExact(storage.p(f), long[].class), (int) index.i(f)));
+            f.setObjectStatic(dst, RawVectors.loadI64(CompilerDirectives.castExact(storage.p(f), long[].class), index.i(f)));
             return null;
         }
     }
@@ -481,7 +481,7 @@ final class VectorNodes {
 
         @Override
         Object execute(VirtualFrame f) {
-            vI64(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), long[].class), (int) index.i(f));
+            RawVectors.storeI64(CompilerDirectives.castExact(storage.p(f), long[].class), index.i(f), vI64(value, f));
             return null;
         }
     }

@@ -89,13 +89,18 @@ public final class GraalCompiler implements TraceCompiler {
             return convert(trace.run(inputs));
         }
 
+        @Override
+        public CompiledTrace compiledTrace() {
+            return trace;
+        }
+
+        @Override
+        public TraceInterpreter.Exit convertExit(TraceExit e) {
+            return convert(e);
+        }
+
         /** The driver's exit record of a backend exit (also for exits a compiled call_loop could not complete itself). */
         TraceInterpreter.Exit convert(TraceExit e) {
-            ExitKind kind = switch (e.kind()) {
-                case GUARD -> ExitKind.GUARD;
-                case RAISE -> ExitKind.RAISE;
-                case FINISH -> ExitKind.FINISH;
-            };
             if (e.op().opcode == dev.vecl.trace.ir.OpCode.CALL_LOOP && functions.get((String) e.op().descr) instanceof TraceJit.LoopCall c) {
                 // the inner loop left elsewhere: resume with its frames inside the call's outer ones
                 dev.vecl.trace.ir.LoopLeft left = c.lastLeft();
@@ -103,8 +108,7 @@ public final class GraalCompiler implements TraceCompiler {
                     return new TraceInterpreter.Exit(left.kind(), e.op(), left.compose(e.frames()), -1);
                 }
             }
-            // the backend does not count iterations (that would cost a counter in the loop)
-            return new TraceInterpreter.Exit(kind, e.op(), e.frames(), -1);
+            return exitOf(e);
         }
 
         @Override
@@ -125,5 +129,16 @@ public final class GraalCompiler implements TraceCompiler {
         public boolean isCompiled() {
             return trace.isCompiled();
         }
+    }
+
+    /** The driver's exit record of a backend exit of a trace without call_loop. */
+    public static TraceInterpreter.Exit exitOf(TraceExit e) {
+        ExitKind kind = switch (e.kind()) {
+            case GUARD -> ExitKind.GUARD;
+            case RAISE -> ExitKind.RAISE;
+            case FINISH -> ExitKind.FINISH;
+        };
+        // the backend does not count iterations (that would cost a counter in the loop)
+        return new TraceInterpreter.Exit(kind, e.op(), e.frames(), -1);
     }
 }

@@ -627,14 +627,23 @@ public final class TraceJit implements JitHooks {
 
         @Override
         public dev.vecl.trace.backend.CompiledTrace compiledTrace() {
-            return inner.runner instanceof GraalCompiler.Runner r ? r.trace : null;
+            return inner.runner.compiledTrace();
         }
 
         @Override
         public boolean atLoopTest(dev.vecl.trace.ir.Op exit) {
             List<dev.vecl.trace.ir.Snapshot.Frame> fs = exit.snapshot.frames();
-            return fs.size() == 1 && fs.get(0).pc() == inner.recorded.loopPc() + Op.length(Op.LOOP)
-                            && inner.codes.get(fs.get(0).code()) == inner.recorded.loopCode();
+            return fs.size() == 1 && atTestOrHeader(fs.get(0).pc()) && inner.codes.get(fs.get(0).code()) == inner.recorded.loopCode();
+        }
+
+        /**
+         * The loop's test, or its header right before it: a vector group's lane-0 check exits at
+         * the header (the state of the group's first iteration), and when the range is over there,
+         * the header's LOOP (no effect on registers) and the test (none when it ends the loop)
+         * would leave the registers as they are: the same normal end.
+         */
+        private boolean atTestOrHeader(int pc) {
+            return pc == inner.recorded.loopPc() + Op.length(Op.LOOP) || pc == inner.recorded.loopPc();
         }
 
         @Override
@@ -653,7 +662,7 @@ public final class TraceJit implements JitHooks {
         @Override
         public Object complete(dev.vecl.trace.backend.TraceExit e) {
             stats.loopCalls++;
-            return finish(((GraalCompiler.Runner) inner.runner).convert(e));
+            return finish(inner.runner.convertExit(e));
         }
 
         private Object finish(TraceInterpreter.Exit e) {
@@ -678,7 +687,7 @@ public final class TraceJit implements JitHooks {
         private Object[] normalEnd(TraceInterpreter.Exit e) {
             Code c = inner.recorded.loopCode();
             int test = inner.recorded.loopPc() + Op.length(Op.LOOP);
-            if (e.kind() != TraceInterpreter.ExitKind.GUARD || e.frames().size() != 1 || e.frames().get(0).pc() != test
+            if (e.kind() != TraceInterpreter.ExitKind.GUARD || e.frames().size() != 1 || !atTestOrHeader(e.frames().get(0).pc())
                             || codeOf(inner, e.frames().get(0).code()) != c) {
                 return null;
             }

@@ -30,6 +30,20 @@ public interface TraceRunner {
     }
 
     /**
+     * The Graal-compiled trace an outer trace's {@code call_loop} may call directly (asking for the
+     * raw exit, {@code LoopCallNodes.FastCall}), or null. Every exit it returns, its loop versions'
+     * included, must be one {@link #convertExit} turns into this runner's exit record.
+     */
+    default dev.vecl.trace.backend.CompiledTrace compiledTrace() {
+        return null;
+    }
+
+    /** The exit record of an exit of {@link #compiledTrace()} (a direct call that did not end in compiled code). */
+    default TraceInterpreter.Exit convertExit(dev.vecl.trace.backend.TraceExit e) {
+        throw new UnsupportedOperationException("no compiled trace");
+    }
+
+    /**
      * Whether a guard exit at {@code exit} (an op as {@link #run} reports it) can get a bridge: a
      * guard of this trace (preamble or loop), not yet bridged, on an executor that attaches bridges.
      */
