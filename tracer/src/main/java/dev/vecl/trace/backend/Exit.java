@@ -123,15 +123,17 @@ abstract class Exit extends Node {
     }
 
     /**
-     * Continues in a loop version (VecOpt's scalar loop, attached at many exits of a vector trace).
-     * The call goes through a boundary: Truffle inlines an indirect call whose target is a
-     * compile-time constant just like a direct one, and a copy of the version at each of a vector
-     * trace's exits made a 39-op trace 52 KB of machine code and several seconds of compile time.
-     * The version is compiled on its own; leaving to it is a call, not an interpreter transfer.
-     * Its exits propagate (returned as a {@link TraceExit}, or thrown as a VecL error).
+     * Continues in a loop version (VecOpt's scalar loop, attached at many exits of a vector trace)
+     * through an indirect call. Its exits propagate. Known cost: Truffle inlines an indirect call
+     * whose target is a compilation constant like a direct one, so every exit holds a copy of the
+     * version (a 39-op vector trace: 52 KB of machine code, several seconds of compile time).
+     * Calling it out of line (a TruffleBoundary, or a target Truffle cannot fold) made Graal's
+     * Vector API expansion fail ("ValuePhi" InternalError) on an outer trace that inlines the
+     * vector trace through call_loop, so the copies stay until that is understood.
      */
     static final class Version extends Exit {
         @Children final Arg[] inputs;
+        @Child com.oracle.truffle.api.nodes.IndirectCallNode call = com.oracle.truffle.api.nodes.IndirectCallNode.create();
         final CompiledTrace version;
 
         Version(ExitSite site, Arg[] inputs, CompiledTrace version) {
@@ -152,13 +154,8 @@ abstract class Exit extends Node {
                 args[i] = inputs[i].boxed(f);
             }
             args[inputs.length] = TraceRootNode.RAW_EXIT;
-            Object r = callOutOfLine(version.callTarget(), args);
+            Object r = call.call(version.callTarget(), args);
             return r instanceof Leave l ? l.signal : (TraceExit) r;
-        }
-
-        @TruffleBoundary(transferToInterpreterOnException = false)
-        private static Object callOutOfLine(com.oracle.truffle.api.CallTarget target, Object[] args) {
-            return target.call(args);
         }
     }
 }
