@@ -111,7 +111,7 @@ public final class TraceJit implements JitHooks {
         /** The parent as a bridge recording starts from: its header registers and types, with the names its bridges added. */
         RecordedTrace parent() {
             return new RecordedTrace(recorded.trace(), recorded.loopCode(), recorded.loopPc(), recorded.inputRegisters(), recorded.inputTypes(),
-                            recorded.inputKinds(), Map.copyOf(codes), Map.copyOf(functions));
+                            recorded.inputKinds(), recorded.inputContiguous(), Map.copyOf(codes), Map.copyOf(functions));
         }
     }
 

@@ -14,7 +14,7 @@ import dev.vecl.trace.ir.Type;
  * implementations of the builtins its calls name with {@code fn=}.
  */
 public record RecordedTrace(Trace trace, Code loopCode, int loopPc, int[] inputRegisters, Type[] inputTypes,
-                RefKind[] inputKinds, Map<String, Code> codes, Map<String, Function<Object[], Object>> functions) {
+                RefKind[] inputKinds, Boolean[] inputContiguous, Map<String, Code> codes, Map<String, Function<Object[], Object>> functions) {
 
     /** Whether the registers hold values of the trace's entry types (the trace is specialised on them). */
     public boolean entryMatches(Object[] regs) {
@@ -26,6 +26,11 @@ public record RecordedTrace(Trace trace, Code loopCode, int loopPc, int[] inputR
             // a reference's kind (an array's dtype) too: a trace whose class guard fails on entry
             // would exit on every iteration, so another kind gets a trace of its own
             if (inputKinds[k] != null && RefKind.of(v) != inputKinds[k]) {
+                return false;
+            }
+            // stride 1 too, for an array the trace indexes: a contiguous trace guards it, a strided
+            // view gets the generic trace (and a contiguous array the specialised one)
+            if (inputContiguous[k] != null && inputContiguous[k] != (((dev.vecl.runtime.VArray) v).stride == 1)) {
                 return false;
             }
         }

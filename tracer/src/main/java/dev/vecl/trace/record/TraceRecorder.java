@@ -151,6 +151,19 @@ public final class TraceRecorder implements Recorder {
     /** Values already guarded to one object by guard_value. */
     private final Map<Value, Const> specialised = new IdentityHashMap<>();
     private final RefKind[] inputKinds;
+    /**
+     * Per input, whether the trace is specialised on its array's stride: TRUE when it guards
+     * stride == 1 (so its raw index is {@code offset + i}), FALSE when it indexes the array with its
+     * stride (the array was a strided view), null when it does neither. Entry matches it exactly,
+     * so a strided view gets a trace of its own instead of failing the stride guard at entry.
+     */
+    private final Boolean[] inputContiguous;
+    /** A loop recording's inputs by value (the trace can specialise on them: entry checks them). */
+    private final Map<Value, Integer> inputIndex = new IdentityHashMap<>();
+    /** {@code -Dvecl.SpecialiseStride=false}: index every array with its stride (for A/B measurements). */
+    static final boolean SPECIALISE_STRIDE = Boolean.parseBoolean(System.getProperty("vecl.SpecialiseStride", "true"));
+    /** Arrays whose stride the trace has guarded to 1. */
+    private final Set<Value> strideOne = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Code, String> codeNames = new IdentityHashMap<>();
     private final Map<String, Code> codes = new LinkedHashMap<>();
     private final Map<String, Function<Object[], Object>> functions = new HashMap<>();
@@ -207,6 +220,7 @@ public final class TraceRecorder implements Recorder {
         inputRegs = new int[in.size()];
         inputTypes = new Type[in.size()];
         inputKinds = new RefKind[in.size()];
+        inputContiguous = new Boolean[in.size()];
         Value[] vars = new Value[in.size()];
         for (int k = 0; k < inputRegs.length; k++) {
             int r = in.get(k);
@@ -216,6 +230,7 @@ public final class TraceRecorder implements Recorder {
             InputArg a = b.input(inputTypes[k]);
             vars[k] = a;
             root.shadow[r] = a;
+            inputIndex.put(a, k);
         }
         curPc = loopPc;
         b.label(snapshot(), vars);
@@ -249,6 +264,7 @@ public final class TraceRecorder implements Recorder {
         this.inputRegs = parent.inputRegisters();
         this.inputTypes = parent.inputTypes();
         this.inputKinds = parent.inputKinds();
+        this.inputContiguous = parent.inputContiguous();
         // the parent's names for codes and builtins, so that the linked bridge (which replays the
         // parent's preamble) names each code and function one way
         for (Map.Entry<String, Code> e : parent.codes().entrySet()) {
@@ -529,7 +545,7 @@ public final class TraceRecorder implements Recorder {
             if (interp.recorder == this) {
                 interp.recorder = null;
             }
-            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, Map.copyOf(codes), Map.copyOf(functions)));
+            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, inputContiguous, Map.copyOf(codes), Map.copyOf(functions)));
         } catch (Abort a) {
             abort(a.getMessage());
         }
@@ -584,7 +600,7 @@ public final class TraceRecorder implements Recorder {
         }
         done = true;
         interp.recorder = null;
-        listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, Map.copyOf(codes), Map.copyOf(functions)));
+        listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, inputContiguous, Map.copyOf(codes), Map.copyOf(functions)));
     }
 
     /**
@@ -1750,16 +1766,32 @@ public final class TraceRecorder implements Recorder {
     /** An element at a checked, non-negative index. */
     private Value load(Object container, Value c, Value j) {
         if (container instanceof VArray a) {
-            return b.op(OpCode.getArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(c, j));
+            return b.op(OpCode.getArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(a, c, j));
         } else if (container instanceof VList) {
             return b.op(OpCode.LIST_GETITEM, c, j);
         }
         return emit(OpCode.STR_GETITEM, c, j);
     }
 
-    private Value rawIndex(Value a, Value j) {
+    private Value rawIndex(VArray arr, Value a, Value j) {
         Value off = emit(OpCode.ARRAY_OFFSET, a);
+        if (strideOne.contains(a)) {
+            return emit(OpCode.INT_ADD, off, j);
+        }
         Value stride = emit(OpCode.ARRAY_STRIDE, a);
+        // A contiguous input array: guard its stride once, so the loop's index is offset + i (no
+        // multiply per access). Only inputs, whose stride entry checks (inputContiguous): any other
+        // array may change its stride from one entry to the next and fail the guard every time.
+        Integer k = bridge || !SPECIALISE_STRIDE ? null : inputIndex.get(a);
+        if (k != null) {
+            if (arr.stride == 1) {
+                b.guard(OpCode.GUARD_VALUE, snapshot(), stride, new Const.Int(1));
+                strideOne.add(a);
+                inputContiguous[k] = Boolean.TRUE;
+                return emit(OpCode.INT_ADD, off, j);
+            }
+            inputContiguous[k] = Boolean.FALSE;
+        }
         return emit(OpCode.INT_ADD, off, emit(OpCode.INT_MUL, j, stride));
     }
 
@@ -1860,6 +1892,6 @@ public final class TraceRecorder implements Recorder {
         }
         Value len = emit(OpCode.ARRAYLEN, c);
         Value j = checkedIndex(idx, (Long) i, len);
-        b.op(OpCode.setArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(c, j), stored);
+        b.op(OpCode.setArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(a, c, j), stored);
     }
 }
