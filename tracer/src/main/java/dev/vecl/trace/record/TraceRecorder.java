@@ -152,12 +152,13 @@ public final class TraceRecorder implements Recorder {
     private final Map<Value, Const> specialised = new IdentityHashMap<>();
     private final RefKind[] inputKinds;
     /**
-     * Per input, whether the trace is specialised on its array's stride: TRUE when it guards
-     * stride == 1 (so its raw index is {@code offset + i}), FALSE when it indexes the array with its
-     * stride (the array was a strided view), null when it does neither. Entry matches it exactly,
-     * so a strided view gets a trace of its own instead of failing the stride guard at entry.
+     * Per input, whether the trace guards its array's stride to 1 (its raw index is then
+     * {@code offset + i}, no multiply per access). Entry checks it, so a strided view gets a trace
+     * of its own instead of failing the stride guard at entry on every call.
      */
-    private final Boolean[] inputContiguous;
+    private final boolean[] inputContiguous;
+    /** Whether this recording may specialise input arrays on stride 1 (off for the generic trace of a loop). */
+    private final boolean specialiseStride;
     /** A loop recording's inputs by value (the trace can specialise on them: entry checks them). */
     private final Map<Value, Integer> inputIndex = new IdentityHashMap<>();
     /** {@code -Dvecl.SpecialiseStride=false}: index every array with its stride (for A/B measurements). */
@@ -199,7 +200,17 @@ public final class TraceRecorder implements Recorder {
      * frame with registers {@code regs} (the hook is running that instruction).
      */
     public TraceRecorder(Interpreter interp, Code code, Object[] regs, int loopPc, int limit, Listener listener) {
+        this(interp, code, regs, loopPc, limit, true, listener);
+    }
+
+    /**
+     * As above; {@code specialiseStride} false records the loop's generic trace: it indexes every
+     * array with its stride, so it is entered with any layout (the driver records it when the loop
+     * already has a trace for these kinds that only the stride check refuses).
+     */
+    public TraceRecorder(Interpreter interp, Code code, Object[] regs, int loopPc, int limit, boolean specialiseStride, Listener listener) {
         this.interp = interp;
+        this.specialiseStride = specialiseStride && SPECIALISE_STRIDE;
         this.listener = listener;
         this.loopCode = code;
         this.loopPc = loopPc;
@@ -220,7 +231,7 @@ public final class TraceRecorder implements Recorder {
         inputRegs = new int[in.size()];
         inputTypes = new Type[in.size()];
         inputKinds = new RefKind[in.size()];
-        inputContiguous = new Boolean[in.size()];
+        inputContiguous = new boolean[in.size()];
         Value[] vars = new Value[in.size()];
         for (int k = 0; k < inputRegs.length; k++) {
             int r = in.get(k);
@@ -265,6 +276,7 @@ public final class TraceRecorder implements Recorder {
         this.inputTypes = parent.inputTypes();
         this.inputKinds = parent.inputKinds();
         this.inputContiguous = parent.inputContiguous();
+        this.specialiseStride = false; // a bridge's inputs are not checked at entry
         // the parent's names for codes and builtins, so that the linked bridge (which replays the
         // parent's preamble) names each code and function one way
         for (Map.Entry<String, Code> e : parent.codes().entrySet()) {
@@ -1782,15 +1794,12 @@ public final class TraceRecorder implements Recorder {
         // A contiguous input array: guard its stride once, so the loop's index is offset + i (no
         // multiply per access). Only inputs, whose stride entry checks (inputContiguous): any other
         // array may change its stride from one entry to the next and fail the guard every time.
-        Integer k = bridge || !SPECIALISE_STRIDE ? null : inputIndex.get(a);
-        if (k != null) {
-            if (arr.stride == 1) {
-                b.guard(OpCode.GUARD_VALUE, snapshot(), stride, new Const.Int(1));
-                strideOne.add(a);
-                inputContiguous[k] = Boolean.TRUE;
-                return emit(OpCode.INT_ADD, off, j);
-            }
-            inputContiguous[k] = Boolean.FALSE;
+        Integer k = specialiseStride ? inputIndex.get(a) : null;
+        if (k != null && arr.stride == 1) {
+            b.guard(OpCode.GUARD_VALUE, snapshot(), stride, new Const.Int(1));
+            strideOne.add(a);
+            inputContiguous[k] = true;
+            return emit(OpCode.INT_ADD, off, j);
         }
         return emit(OpCode.INT_ADD, off, emit(OpCode.INT_MUL, j, stride));
     }
