@@ -603,7 +603,8 @@ public final class TraceJit implements JitHooks {
                         t.call = new LoopCall(t);
                     }
                     t.calledByOuter = true;
-                    return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes());
+                    return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes(),
+                                    t.recorded.inputContiguous());
                 }
             }
         }

@@ -87,7 +87,8 @@ public final class TraceRecorder implements Recorder {
     }
 
     /** An inner loop's trace as a call_loop names it ({@code fn}), runs it ({@code impl}) and feeds it (input registers and types). */
-    public record InnerLoop(String fn, Function<Object[], Object> impl, int[] inputRegisters, Type[] inputTypes) {
+    /** {@code contiguous}: the inner trace's {@link RecordedTrace#inputContiguous()} (its entry's stride checks). */
+    public record InnerLoop(String fn, Function<Object[], Object> impl, int[] inputRegisters, Type[] inputTypes, boolean[] contiguous) {
     }
 
     /** An inner loop the interpreter is running while the recorder waits for its normal end. */
@@ -1672,6 +1673,16 @@ public final class TraceRecorder implements Recorder {
                 return false;
             }
             args[k] = v;
+        }
+        if (!bridge) {
+            // the inner trace's stride checks become this trace's entry checks where it passes its
+            // own inputs: otherwise an entry with views would leave at the call on every iteration
+            for (int k = 0; k < args.length; k++) {
+                Integer in = il.contiguous()[k] ? inputIndex.get(args[k]) : null;
+                if (in != null) {
+                    inputContiguous[in] = true;
+                }
+            }
         }
         register(il.fn(), il.impl());
         Value p = b.call(OpCode.CALL_LOOP, il.fn(), snapshot(), args);

@@ -283,6 +283,40 @@ class RecorderTest {
         assertTrue(!r.log.contains("op=guard_value"), "no entry fails a stride guard: " + r.log);
     }
 
+    static final String NESTED_LAYOUTS = """
+                    def w2(a, b, c, reps):
+                        for r in range(reps):
+                            for i in range(len(a)):
+                                a[i] = b[i] + c[i] * 3.14
+                        return a
+                    x = arange(240) * 1.0
+                    a = zeros(120)
+                    for k in range(30):
+                        w2(a, x[:120], x[120:], 10)
+                    print(a[5], sum(a))
+                    for k in range(30):
+                        w2(a, x[::2], x[1::2], 10)
+                    print(a[5], sum(a))
+                    for k in range(30):
+                        w2(a, x[:120], x[120:], 10)
+                    print(a[5], sum(a))
+                    """;
+
+    /**
+     * The outer loop passes its arrays to the inner loop's stride-specialised trace (call_loop):
+     * the inner trace's stride checks are the outer trace's entry checks, so views run the outer
+     * loop's generic trace, which calls the inner generic trace, instead of leaving the outer trace
+     * at the call in every outer iteration.
+     */
+    @Test
+    void outerTraceChecksTheStridesOfTheInnerTraceItCalls() {
+        JitRun r = same(NESTED_LAYOUTS, 50);
+        long outer = r.log.lines().filter(l -> l.startsWith("# trace ") && l.contains("loop w2@13") && l.endsWith("optimized")).count();
+        assertEquals(2, outer, "a contiguous and a generic outer trace: " + r.log);
+        String stats = r.log.substring(r.log.lastIndexOf("# event stats"));
+        assertTrue(stats.contains("(left 0)"), "no call_loop leaves its outer trace: " + stats);
+    }
+
     static final String CALL = """
                     def f(x, k):
                         if x > 0.25:
