@@ -111,7 +111,7 @@ public final class TraceJit implements JitHooks {
         /** The parent as a bridge recording starts from: its header registers and types, with the names its bridges added. */
         RecordedTrace parent() {
             return new RecordedTrace(recorded.trace(), recorded.loopCode(), recorded.loopPc(), recorded.inputRegisters(), recorded.inputTypes(),
-                            recorded.inputKinds(), Map.copyOf(codes), Map.copyOf(functions));
+                            recorded.inputKinds(), recorded.inputContiguous(), Map.copyOf(codes), Map.copyOf(functions));
         }
     }
 
@@ -237,7 +237,13 @@ public final class TraceJit implements JitHooks {
             blacklist(li, code, loopIndex, "too many entry types");
             return next;
         }
-        startRecording(li, code, regs, pc, loopIndex);
+        // only a stride check refuses a trace of these kinds: record the generic trace, which any
+        // layout enters, so layouts add at most one trace per kinds
+        boolean layoutOnly = false;
+        for (Installed t : li.traces) {
+            layoutOnly |= t.recorded.kindsMatch(regs);
+        }
+        startRecording(li, code, regs, pc, loopIndex, !layoutOnly);
         return next;
     }
 
@@ -250,7 +256,7 @@ public final class TraceJit implements JitHooks {
         }
     }
 
-    private void startRecording(LoopInfo li, Code code, Object[] regs, int pc, int loopIndex) {
+    private void startRecording(LoopInfo li, Code code, Object[] regs, int pc, int loopIndex, boolean specialiseStride) {
         TraceRecorder.Listener listener = new TraceRecorder.Listener() {
             @Override
             public void closed(TraceRecorder r, RecordedTrace rec) {
@@ -281,7 +287,7 @@ public final class TraceJit implements JitHooks {
             }
         };
         innerCompiling = false;
-        recording = new TraceRecorder(interp, code, regs, pc, limit, listener);
+        recording = new TraceRecorder(interp, code, regs, pc, limit, specialiseStride, listener);
         if (compiler != null) {
             recording.setInnerLoops(this::innerLoop);
         }
@@ -597,7 +603,8 @@ public final class TraceJit implements JitHooks {
                         t.call = new LoopCall(t);
                     }
                     t.calledByOuter = true;
-                    return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes());
+                    return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes(),
+                                    t.recorded.inputContiguous());
                 }
             }
         }

@@ -14,10 +14,24 @@ import dev.vecl.trace.ir.Type;
  * implementations of the builtins its calls name with {@code fn=}.
  */
 public record RecordedTrace(Trace trace, Code loopCode, int loopPc, int[] inputRegisters, Type[] inputTypes,
-                RefKind[] inputKinds, Map<String, Code> codes, Map<String, Function<Object[], Object>> functions) {
+                RefKind[] inputKinds, boolean[] inputContiguous, Map<String, Code> codes, Map<String, Function<Object[], Object>> functions) {
 
     /** Whether the registers hold values of the trace's entry types (the trace is specialised on them). */
     public boolean entryMatches(Object[] regs) {
+        if (!kindsMatch(regs)) {
+            return false;
+        }
+        for (int k = 0; k < inputRegisters.length; k++) {
+            // a trace specialised on a contiguous array: a strided view gets another trace
+            if (inputContiguous[k] && ((dev.vecl.runtime.VArray) regs[inputRegisters[k]]).stride != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the registers hold the trace's entry types and kinds, whatever the arrays' strides. */
+    public boolean kindsMatch(Object[] regs) {
         for (int k = 0; k < inputRegisters.length; k++) {
             Object v = regs[inputRegisters[k]];
             if (!TraceRecorder.hasType(v, inputTypes[k])) {

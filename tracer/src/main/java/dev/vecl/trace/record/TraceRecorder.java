@@ -87,7 +87,8 @@ public final class TraceRecorder implements Recorder {
     }
 
     /** An inner loop's trace as a call_loop names it ({@code fn}), runs it ({@code impl}) and feeds it (input registers and types). */
-    public record InnerLoop(String fn, Function<Object[], Object> impl, int[] inputRegisters, Type[] inputTypes) {
+    /** {@code contiguous}: the inner trace's {@link RecordedTrace#inputContiguous()} (its entry's stride checks). */
+    public record InnerLoop(String fn, Function<Object[], Object> impl, int[] inputRegisters, Type[] inputTypes, boolean[] contiguous) {
     }
 
     /** An inner loop the interpreter is running while the recorder waits for its normal end. */
@@ -151,6 +152,20 @@ public final class TraceRecorder implements Recorder {
     /** Values already guarded to one object by guard_value. */
     private final Map<Value, Const> specialised = new IdentityHashMap<>();
     private final RefKind[] inputKinds;
+    /**
+     * Per input, whether the trace guards its array's stride to 1 (its raw index is then
+     * {@code offset + i}, no multiply per access). Entry checks it, so a strided view gets a trace
+     * of its own instead of failing the stride guard at entry on every call.
+     */
+    private final boolean[] inputContiguous;
+    /** Whether this recording may specialise input arrays on stride 1 (off for the generic trace of a loop). */
+    private final boolean specialiseStride;
+    /** A loop recording's inputs by value (the trace can specialise on them: entry checks them). */
+    private final Map<Value, Integer> inputIndex = new IdentityHashMap<>();
+    /** {@code -Dvecl.SpecialiseStride=false}: index every array with its stride (for A/B measurements). */
+    static final boolean SPECIALISE_STRIDE = Boolean.parseBoolean(System.getProperty("vecl.SpecialiseStride", "true"));
+    /** Arrays whose stride the trace has guarded to 1. */
+    private final Set<Value> strideOne = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Code, String> codeNames = new IdentityHashMap<>();
     private final Map<String, Code> codes = new LinkedHashMap<>();
     private final Map<String, Function<Object[], Object>> functions = new HashMap<>();
@@ -186,7 +201,17 @@ public final class TraceRecorder implements Recorder {
      * frame with registers {@code regs} (the hook is running that instruction).
      */
     public TraceRecorder(Interpreter interp, Code code, Object[] regs, int loopPc, int limit, Listener listener) {
+        this(interp, code, regs, loopPc, limit, true, listener);
+    }
+
+    /**
+     * As above; {@code specialiseStride} false records the loop's generic trace: it indexes every
+     * array with its stride, so it is entered with any layout (the driver records it when the loop
+     * already has a trace for these kinds that only the stride check refuses).
+     */
+    public TraceRecorder(Interpreter interp, Code code, Object[] regs, int loopPc, int limit, boolean specialiseStride, Listener listener) {
         this.interp = interp;
+        this.specialiseStride = specialiseStride && SPECIALISE_STRIDE;
         this.listener = listener;
         this.loopCode = code;
         this.loopPc = loopPc;
@@ -207,6 +232,7 @@ public final class TraceRecorder implements Recorder {
         inputRegs = new int[in.size()];
         inputTypes = new Type[in.size()];
         inputKinds = new RefKind[in.size()];
+        inputContiguous = new boolean[in.size()];
         Value[] vars = new Value[in.size()];
         for (int k = 0; k < inputRegs.length; k++) {
             int r = in.get(k);
@@ -216,6 +242,7 @@ public final class TraceRecorder implements Recorder {
             InputArg a = b.input(inputTypes[k]);
             vars[k] = a;
             root.shadow[r] = a;
+            inputIndex.put(a, k);
         }
         curPc = loopPc;
         b.label(snapshot(), vars);
@@ -249,6 +276,8 @@ public final class TraceRecorder implements Recorder {
         this.inputRegs = parent.inputRegisters();
         this.inputTypes = parent.inputTypes();
         this.inputKinds = parent.inputKinds();
+        this.inputContiguous = parent.inputContiguous();
+        this.specialiseStride = false; // a bridge's inputs are not checked at entry
         // the parent's names for codes and builtins, so that the linked bridge (which replays the
         // parent's preamble) names each code and function one way
         for (Map.Entry<String, Code> e : parent.codes().entrySet()) {
@@ -529,7 +558,7 @@ public final class TraceRecorder implements Recorder {
             if (interp.recorder == this) {
                 interp.recorder = null;
             }
-            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, Map.copyOf(codes), Map.copyOf(functions)));
+            listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, inputContiguous, Map.copyOf(codes), Map.copyOf(functions)));
         } catch (Abort a) {
             abort(a.getMessage());
         }
@@ -584,7 +613,7 @@ public final class TraceRecorder implements Recorder {
         }
         done = true;
         interp.recorder = null;
-        listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, Map.copyOf(codes), Map.copyOf(functions)));
+        listener.closed(this, new RecordedTrace(t, loopCode, loopPc, inputRegs, inputTypes, inputKinds, inputContiguous, Map.copyOf(codes), Map.copyOf(functions)));
     }
 
     /**
@@ -1645,6 +1674,16 @@ public final class TraceRecorder implements Recorder {
             }
             args[k] = v;
         }
+        if (!bridge) {
+            // the inner trace's stride checks become this trace's entry checks where it passes its
+            // own inputs: otherwise an entry with views would leave at the call on every iteration
+            for (int k = 0; k < args.length; k++) {
+                Integer in = il.contiguous()[k] ? inputIndex.get(args[k]) : null;
+                if (in != null) {
+                    inputContiguous[in] = true;
+                }
+            }
+        }
         register(il.fn(), il.impl());
         Value p = b.call(OpCode.CALL_LOOP, il.fn(), snapshot(), args);
         skip = new Skip(frames.size() - 1, pc, backEdge(f.code, pc), p);
@@ -1757,16 +1796,29 @@ public final class TraceRecorder implements Recorder {
     /** An element at a checked, non-negative index. */
     private Value load(Object container, Value c, Value j) {
         if (container instanceof VArray a) {
-            return b.op(OpCode.getArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(c, j));
+            return b.op(OpCode.getArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(a, c, j));
         } else if (container instanceof VList) {
             return b.op(OpCode.LIST_GETITEM, c, j);
         }
         return emit(OpCode.STR_GETITEM, c, j);
     }
 
-    private Value rawIndex(Value a, Value j) {
+    private Value rawIndex(VArray arr, Value a, Value j) {
         Value off = emit(OpCode.ARRAY_OFFSET, a);
+        if (strideOne.contains(a)) {
+            return emit(OpCode.INT_ADD, off, j);
+        }
         Value stride = emit(OpCode.ARRAY_STRIDE, a);
+        // A contiguous input array: guard its stride once, so the loop's index is offset + i (no
+        // multiply per access). Only inputs, whose stride entry checks (inputContiguous): any other
+        // array may change its stride from one entry to the next and fail the guard every time.
+        Integer k = specialiseStride ? inputIndex.get(a) : null;
+        if (k != null && arr.stride == 1) {
+            b.guard(OpCode.GUARD_VALUE, snapshot(), stride, new Const.Int(1));
+            strideOne.add(a);
+            inputContiguous[k] = true;
+            return emit(OpCode.INT_ADD, off, j);
+        }
         return emit(OpCode.INT_ADD, off, emit(OpCode.INT_MUL, j, stride));
     }
 
@@ -1867,6 +1919,6 @@ public final class TraceRecorder implements Recorder {
         }
         Value len = emit(OpCode.ARRAYLEN, c);
         Value j = checkedIndex(idx, (Long) i, len);
-        b.op(OpCode.setArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(c, j), stored);
+        b.op(OpCode.setArrayItem(a.dtype), emit(OpCode.ARRAY_STORAGE, c), rawIndex(a, c, j), stored);
     }
 }

@@ -56,29 +56,29 @@ class RecorderTest {
                         p9 = array_storage(p1)
                         i10 = array_offset(p1)
                         i11 = array_stride(p1)
-                        i12 = int_mul(i3, i11)
-                        i13 = int_add(i10, i12)
-                        f14 = getarrayitem_f64(p9, i13)
-                        guard_class(p2, cls=array.float64) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f14]
-                        i15 = arraylen(p2)
-                        guard_index(i3, i15) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f14]
-                        p16 = array_storage(p2)
-                        i17 = array_offset(p2)
-                        i18 = array_stride(p2)
-                        i19 = int_mul(i3, i18)
-                        i20 = int_add(i17, i19)
-                        f21 = getarrayitem_f64(p16, i20)
-                        f22 = float_mul(f21, 3.14)
-                        f23 = float_add(f14, f22)
-                        guard_class(p0, cls=array.float64) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f23]
-                        i24 = arraylen(p0)
-                        guard_index(i3, i24) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f23]
-                        p25 = array_storage(p0)
-                        i26 = array_offset(p0)
-                        i27 = array_stride(p0)
-                        i28 = int_mul(i3, i27)
-                        i29 = int_add(i26, i28)
-                        setarrayitem_f64(p25, i29, f23)
+                        guard_value(i11, 1) [w2@21: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1]
+                        i12 = int_add(i10, i3)
+                        f13 = getarrayitem_f64(p9, i12)
+                        guard_class(p2, cls=array.float64) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f13]
+                        i14 = arraylen(p2)
+                        guard_index(i3, i14) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f13]
+                        p15 = array_storage(p2)
+                        i16 = array_offset(p2)
+                        i17 = array_stride(p2)
+                        guard_value(i17, 1) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f13]
+                        i18 = int_add(i16, i3)
+                        f19 = getarrayitem_f64(p15, i18)
+                        f20 = float_mul(f19, 3.14)
+                        f21 = float_add(f13, f20)
+                        guard_class(p0, cls=array.float64) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f21]
+                        i22 = arraylen(p0)
+                        guard_index(i3, i22) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f21]
+                        p23 = array_storage(p0)
+                        i24 = array_offset(p0)
+                        i25 = array_stride(p0)
+                        guard_value(i25, 1) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f21]
+                        i26 = int_add(i24, i3)
+                        setarrayitem_f64(p23, i26, f21)
                         jump(p0, p1, p2, i7, i4, 1)
                         """, r.trace("loop w2@", "recorded"));
         assertEquals("""
@@ -93,51 +93,48 @@ class RecorderTest {
                         p9 = array_storage(p1)
                         i10 = array_offset(p1)
                         i11 = array_stride(p1)
-                        i12 = int_mul(i3, i11)
-                        i13 = int_add(i10, i12)
-                        f14 = getarrayitem_f64(p9, i13)
-                        guard_class(p2, cls=array.float64) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f14]
-                        i15 = arraylen(p2)
-                        guard_index(i3, i15) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f14]
-                        p16 = array_storage(p2)
-                        i17 = array_offset(p2)
-                        i18 = array_stride(p2)
-                        i19 = int_mul(i3, i18)
-                        i20 = int_add(i17, i19)
-                        f21 = getarrayitem_f64(p16, i20)
-                        f22 = float_mul(f21, 3.14)
-                        f23 = float_add(f14, f22)
-                        guard_class(p0, cls=array.float64) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f23]
-                        i24 = arraylen(p0)
-                        guard_index(i3, i24) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f23]
-                        p25 = array_storage(p0)
-                        i26 = array_offset(p0)
-                        i27 = array_stride(p0)
-                        i28 = int_mul(i3, i27)
-                        i29 = int_add(i26, i28)
-                        setarrayitem_f64(p25, i29, f23)
-                        b30 = int_le(i4, i8)
-                        guard_true(b30) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
-                        b31 = int_le(i4, i15)
-                        guard_true(b31) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
-                        b32 = int_le(i4, i24)
-                        guard_true(b32) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
-                        label(i7, p0, p1, p2, i4, p9, i10, i11, p16, i17, i18, p25, i26, i27) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
-                        b33 = int_lt(i7, i4)
-                        guard_true(b33) [w2@15: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
-                        i34 = int_add(i7, 1)
-                        i35 = int_mul(i7, i11)
-                        i36 = int_add(i10, i35)
-                        f37 = getarrayitem_f64(p9, i36)
-                        i38 = int_mul(i7, i18)
-                        i39 = int_add(i17, i38)
-                        f40 = getarrayitem_f64(p16, i39)
-                        f41 = float_mul(f40, 3.14)
-                        f42 = float_add(f37, f41)
-                        i43 = int_mul(i7, i27)
-                        i44 = int_add(i26, i43)
-                        setarrayitem_f64(p25, i44, f42)
-                        jump(i34, p0, p1, p2, i4, p9, i10, i11, p16, i17, i18, p25, i26, i27)
+                        guard_value(i11, 1) [w2@21: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1]
+                        i12 = int_add(i10, i3)
+                        f13 = getarrayitem_f64(p9, i12)
+                        guard_class(p2, cls=array.float64) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f13]
+                        i14 = arraylen(p2)
+                        guard_index(i3, i14) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f13]
+                        p15 = array_storage(p2)
+                        i16 = array_offset(p2)
+                        i17 = array_stride(p2)
+                        guard_value(i17, 1) [w2@25: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r9=f13]
+                        i18 = int_add(i16, i3)
+                        f19 = getarrayitem_f64(p15, i18)
+                        f20 = float_mul(f19, 3.14)
+                        f21 = float_add(f13, f20)
+                        guard_class(p0, cls=array.float64) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f21]
+                        i22 = arraylen(p0)
+                        guard_index(i3, i22) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f21]
+                        p23 = array_storage(p0)
+                        i24 = array_offset(p0)
+                        i25 = array_stride(p0)
+                        guard_value(i25, 1) [w2@40: r0=p0 r1=p1 r2=p2 r4=i3 r5=i7 r6=i4 r7=1 r8=f21]
+                        i26 = int_add(i24, i3)
+                        setarrayitem_f64(p23, i26, f21)
+                        b27 = int_le(i4, i8)
+                        guard_true(b27) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
+                        b28 = int_le(i4, i14)
+                        guard_true(b28) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
+                        b29 = int_le(i4, i22)
+                        guard_true(b29) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
+                        label(i7, p0, p1, p2, i4, p9, i10, p15, i16, p23, i24) [w2@13: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
+                        b30 = int_lt(i7, i4)
+                        guard_true(b30) [w2@15: r0=p0 r1=p1 r2=p2 r5=i7 r6=i4 r7=1]
+                        i31 = int_add(i7, 1)
+                        i32 = int_add(i10, i7)
+                        f33 = getarrayitem_f64(p9, i32)
+                        i34 = int_add(i16, i7)
+                        f35 = getarrayitem_f64(p15, i34)
+                        f36 = float_mul(f35, 3.14)
+                        f37 = float_add(f33, f36)
+                        i38 = int_add(i24, i7)
+                        setarrayitem_f64(p23, i38, f37)
+                        jump(i31, p0, p1, p2, i4, p9, i10, p15, i16, p23, i24)
                         """, r.trace("loop w2@", "optimized"));
         ran(r, "w2@");
     }
@@ -230,6 +227,94 @@ class RecorderTest {
         assertTrue(ints.contains("cls=array.int64") && r.log.contains("cls=array.float64"), r.log);
         long exits = r.log.lines().filter(l -> l.startsWith("# trace ") && l.contains("loop scale@") && l.endsWith("optimized")).count();
         assertEquals(2, exits, "two traces of scale's loop: " + r.log);
+    }
+
+    static final String LAYOUTS = """
+                    def madd(a, b, c, n):
+                        for i in range(n):
+                            a[i] = b[i] + c[i] * 3.0
+                        return a
+                    def scale(a, n, s):
+                        for i in range(n):
+                            a[i] = a[i] * s
+                        return a
+                    x = arange(120) * 1.0
+                    out = zeros(120)
+                    for k in range(20):
+                        madd(out, x, x, 120)
+                    print(out[0], out[119], sum(out))
+                    for k in range(20):
+                        madd(out[::2], x[1::2], x[::-2], 60)
+                    print(out[0], out[1], out[118], sum(out))
+                    for k in range(20):
+                        madd(out[1:61], x[::2], x[60:], 60)
+                    print(out[0], out[1], out[60], sum(out))
+                    for k in range(20):
+                        madd(out, x, out, 120)
+                    print(out[0], out[119], sum(out))
+                    m = arange(120) * 1.0
+                    for k in range(20):
+                        scale(m[::3], 40, 1.5)
+                    for k in range(20):
+                        scale(m, 120, 0.75)
+                    print(m[0], m[3], m[119], sum(m))
+                    """;
+
+    /**
+     * Contiguous input arrays are specialised on stride 1 (no multiply per access), and entry checks
+     * it: strided and reversed views get the loop's generic trace instead of failing the stride
+     * guard at entry on every call; a third layout reuses the generic trace. A loop first seen
+     * with a strided view is traced generically and that trace serves contiguous arrays too.
+     */
+    @Test
+    void contiguousArraysAreSpecialisedAndViewsGetTheGenericTrace() {
+        JitRun r = same(LAYOUTS, 50);
+        long madds = r.log.lines().filter(l -> l.startsWith("# trace ") && l.contains("loop madd@") && l.endsWith("optimized")).count();
+        assertEquals(2, madds, "a specialised and a generic trace of madd's loop: " + r.log);
+        String contiguous = r.trace("loop madd@", "optimized");
+        String body = contiguous.substring(contiguous.indexOf("\nlabel("));
+        assertTrue(contiguous.contains("guard_value(") && contiguous.contains("= array_stride(p"), contiguous);
+        assertTrue(!body.contains("int_mul") && !body.contains("array_stride") && !body.contains("guard_value"), "index offset + i in the loop: " + contiguous);
+        String generic = r.log.substring(r.log.indexOf("loop madd@", r.log.indexOf("loop madd@") + 1));
+        generic = generic.substring(generic.indexOf("optimized"));
+        assertTrue(generic.substring(generic.indexOf("\nlabel(")).contains("int_mul("), "the generic trace multiplies by the stride: " + generic);
+        long scales = r.log.lines().filter(l -> l.startsWith("# trace ") && l.contains("loop scale@") && l.endsWith("optimized")).count();
+        assertEquals(1, scales, "scale's generic trace serves the contiguous array too: " + r.log);
+        assertTrue(!r.log.contains("op=guard_value"), "no entry fails a stride guard: " + r.log);
+    }
+
+    static final String NESTED_LAYOUTS = """
+                    def w2(a, b, c, reps):
+                        for r in range(reps):
+                            for i in range(len(a)):
+                                a[i] = b[i] + c[i] * 3.14
+                        return a
+                    x = arange(240) * 1.0
+                    a = zeros(120)
+                    for k in range(30):
+                        w2(a, x[:120], x[120:], 10)
+                    print(a[5], sum(a))
+                    for k in range(30):
+                        w2(a, x[::2], x[1::2], 10)
+                    print(a[5], sum(a))
+                    for k in range(30):
+                        w2(a, x[:120], x[120:], 10)
+                    print(a[5], sum(a))
+                    """;
+
+    /**
+     * The outer loop passes its arrays to the inner loop's stride-specialised trace (call_loop):
+     * the inner trace's stride checks are the outer trace's entry checks, so views run the outer
+     * loop's generic trace, which calls the inner generic trace, instead of leaving the outer trace
+     * at the call in every outer iteration.
+     */
+    @Test
+    void outerTraceChecksTheStridesOfTheInnerTraceItCalls() {
+        JitRun r = same(NESTED_LAYOUTS, 50);
+        long outer = r.log.lines().filter(l -> l.startsWith("# trace ") && l.contains("loop w2@13") && l.endsWith("optimized")).count();
+        assertEquals(2, outer, "a contiguous and a generic outer trace: " + r.log);
+        String stats = r.log.substring(r.log.lastIndexOf("# event stats"));
+        assertTrue(stats.contains("(left 0)"), "no call_loop leaves its outer trace: " + stats);
     }
 
     static final String CALL = """
