@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>{@code -Dvecl.diff.count=N} programs (default 500; the long profile uses 10000), starting at
  * {@code -Dvecl.diff.first} (default 0); {@code -Dvecl.diff.modes=trace,vec} (default; each seed
- * runs in one of them unless {@code -Dvecl.diff.split=false}, see {@link DiffModes#forSeed}). A failing seed is
+ * runs in trace, every other one in vec too, unless {@code -Dvecl.diff.split=false}, see {@link DiffModes#forSeed}). A failing seed is
  * written to {@code target/differential-failures/seed-N.vl} with both outputs next to it; rerun one
  * seed with {@code -Dvecl.diff.first=N -Dvecl.diff.count=1}, or run the file with the {@code vecl}
  * command and the flags printed in the report.
