@@ -88,7 +88,7 @@ public final class ProgramGenerator {
     private Program build() {
         emitHelpers();
         // 2-5 blocks: each block compiles several traces (~45 Graal compilations for 6 blocks), and
-        // 500 programs in trace mode plus 250 in vec mode, with bridges, must fit the CI budget
+        // 500 programs in trace mode plus 250 in vec mode must fit the CI budget, bridges on or off
         int blocks = 2 + r.nextInt(4);
         boolean withError = r.nextInt(100) < 12;
         for (int b = 0; b < blocks; b++) {
