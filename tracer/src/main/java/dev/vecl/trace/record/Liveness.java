@@ -117,17 +117,15 @@ public final class Liveness {
     }
 
     /**
-     * The registers some instruction in {@code [from, to]} may write. A register outside this set
-     * holds, after any run of that code, the value it had before: frames own their registers, so
-     * calls made from the range cannot change them.
+     * The registers some instruction in {@code [from, to]} may write ({@code from}: an
+     * instruction's pc). A register outside this set holds, after any run of that code, the value
+     * it had before: frames own their registers, so calls made from the range cannot change them.
      */
     public static BitSet writtenIn(Code c, int from, int to) {
         int[] code = c.code;
         BitSet w = new BitSet();
-        for (int pc = 0; pc < code.length; pc += Op.length(code[pc])) {
-            if (pc >= from && pc <= to) {
-                writes(code, pc, w);
-            }
+        for (int pc = from; pc <= to && pc < code.length; pc += Op.length(code[pc])) {
+            writes(code, pc, w);
         }
         return w;
     }
