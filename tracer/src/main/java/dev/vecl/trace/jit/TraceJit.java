@@ -44,13 +44,11 @@ public final class TraceJit implements JitHooks {
      */
     static final int BRIDGE_THRESHOLD = 5;
     /**
-     * Bridges stay opt-in ({@code -Dvecl.JitBridgeThreshold=5}). They are correct (the differential,
-     * 600 seeds and 500 at 2026-12-02's CI, and the corpus pass with them), but W2's nest then runs
-     * as the inner trace plus a bridge around the outer body instead of the outer trace calling the
-     * inner one, and W2 in trace mode went from 0.49 to 1.35 ns/element. On by default once a bridge
-     * at an inner loop's end does not displace call_loop.
+     * Bridges are on ({@code -Dvecl.JitBridgeThreshold=0} turns them off). A loop's own end (its
+     * loop test) never gets one: with it, W2's nest ran as the inner trace plus a bridge around the
+     * outer body instead of the outer trace calling the inner one (0.49 -> 1.35 ns/element).
      */
-    static final boolean BRIDGES_BY_DEFAULT = false;
+    static final boolean BRIDGES_BY_DEFAULT = true;
     /** Aborted bridge recordings from one exit before it is left an exit. */
     static final int MAX_BRIDGE_ABORTS = 2;
     /** Compiled execution by default (the first TraceCompiler found: Graal); {@code none} records and optimizes only. */
@@ -95,10 +93,6 @@ public final class TraceJit implements JitHooks {
         /** Snapshot code names of the trace and its bridges (one naming for all of them). */
         final Map<String, Code> codes;
         final Map<String, java.util.function.Function<Object[], Object>> functions;
-        /** An outer trace calls this one (call_loop): its loop-test exits are the call's normal end and get no bridge. */
-        boolean calledByOuter;
-        /** A bridge holds a loop-test exit: the loop's end continues elsewhere, so it cannot be called. */
-        boolean bridgedAtTest;
         LoopCall call;
 
         Installed(int id, RecordedTrace recorded, Trace optimized, TraceRunner runner) {
@@ -455,8 +449,11 @@ public final class TraceJit implements JitHooks {
             t.noBridge.add(op); // leaves at the header state (hoisted checks): a bridge would be the trace's own entry
             return;
         }
-        if (t.calledByOuter && isLoopTest(t, op)) {
-            return; // the normal end of a call_loop
+        if (isLoopTest(t, op)) {
+            // the loop's normal end: taken again and again only when an enclosing loop runs it again,
+            // and that loop then records a call_loop to this trace; a bridge here would continue
+            // the enclosing loop's body and keep it from ever getting hot (W2: 0.49 -> 1.35 ns/elem)
+            return;
         }
         if (t.failures.merge(op, 1, Integer::sum) < bridgeThreshold) {
             return;
@@ -545,9 +542,6 @@ public final class TraceJit implements JitHooks {
             }
             stats.bridges++;
             stats.compileNanos += nanos;
-            if (isLoopTest(t, op)) {
-                t.bridgedAtTest = true;
-            }
             t.codes.putAll(rec.codes());
             t.functions.putAll(rec.functions());
             if (log != null) {
@@ -597,14 +591,13 @@ public final class TraceJit implements JitHooks {
                 continue;
             }
             for (Installed t : infos[idx].traces) {
-                if (t.runner != null && !t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
+                if (t.runner != null && !t.runner.ready() && t.recorded.entryMatches(regs)) {
                     innerCompiling = true;
                 }
-                if (t.runner != null && t.runner.ready() && !t.bridgedAtTest && t.recorded.entryMatches(regs)) {
+                if (t.runner != null && t.runner.ready() && t.recorded.entryMatches(regs)) {
                     if (t.call == null) {
                         t.call = new LoopCall(t);
                     }
-                    t.calledByOuter = true;
                     return new TraceRecorder.InnerLoop("loop." + t.id, t.call, t.recorded.inputRegisters(), t.recorded.inputTypes(),
                                     t.recorded.inputContiguous());
                 }
