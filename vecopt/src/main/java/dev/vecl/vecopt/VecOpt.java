@@ -19,7 +19,6 @@ import dev.vecl.trace.jit.TraceRunner;
 import dev.vecl.trace.record.RecordedTrace;
 import dev.vecl.vecopt.widen.Widen;
 
-import jdk.incubator.vector.DoubleVector;
 
 /**
  * The vectorizer the driver uses in vec mode (registered for {@link java.util.ServiceLoader}).
@@ -31,8 +30,8 @@ public final class VecOpt implements LoopVectorizer {
 
     @Override
     public Outcome vectorize(RecordedTrace recorded, Trace optimized, String executor) {
-        if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 512) {
-            return new Outcome(null, null, "vector registers narrower than 512 bits");
+        if (dev.vecl.trace.ir.VectorWidth.BITS < 128) {
+            return new Outcome(null, null, "no vector registers");
         }
         Widen.Result r = Widen.apply(optimized, recorded.inputRegisters());
         if (!r.vectorized()) {

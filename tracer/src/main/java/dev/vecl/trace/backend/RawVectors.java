@@ -52,7 +52,7 @@ final class RawVectors {
         if (!RAW) {
             return DoubleVector.fromArray(VectorNodes.S_F64, a, (int) i);
         }
-        return VectorSupport.load(VectorNodes.C_F64, double.class, 8, a, F64 + (i << 3), false, a, i, speciesF64(),
+        return VectorSupport.load(VectorNodes.C_F64, double.class, VectorNodes.L_F64, a, F64 + (i << 3), false, a, i, speciesF64(),
                         (arr, off, s) -> DoubleVector.fromArray(VectorNodes.S_F64, arr, (int) off));
     }
 
@@ -61,14 +61,14 @@ final class RawVectors {
             v.intoArray(a, (int) i);
             return;
         }
-        VectorSupport.store(VectorNodes.C_F64, double.class, 8, a, F64 + (i << 3), false, v, a, i, (arr, off, x) -> x.intoArray(arr, (int) off));
+        VectorSupport.store(VectorNodes.C_F64, double.class, VectorNodes.L_F64, a, F64 + (i << 3), false, v, a, i, (arr, off, x) -> x.intoArray(arr, (int) off));
     }
 
     static FloatVector loadF32(float[] a, long i) {
         if (!RAW) {
             return FloatVector.fromArray(VectorNodes.S_F32, a, (int) i);
         }
-        return VectorSupport.load(VectorNodes.C_F32, float.class, 16, a, F32 + (i << 2), false, a, i, speciesF32(),
+        return VectorSupport.load(VectorNodes.C_F32, float.class, VectorNodes.L_F32, a, F32 + (i << 2), false, a, i, speciesF32(),
                         (arr, off, s) -> FloatVector.fromArray(VectorNodes.S_F32, arr, (int) off));
     }
 
@@ -77,14 +77,14 @@ final class RawVectors {
             v.intoArray(a, (int) i);
             return;
         }
-        VectorSupport.store(VectorNodes.C_F32, float.class, 16, a, F32 + (i << 2), false, v, a, i, (arr, off, x) -> x.intoArray(arr, (int) off));
+        VectorSupport.store(VectorNodes.C_F32, float.class, VectorNodes.L_F32, a, F32 + (i << 2), false, v, a, i, (arr, off, x) -> x.intoArray(arr, (int) off));
     }
 
     static LongVector loadI64(long[] a, long i) {
         if (!RAW) {
             return LongVector.fromArray(VectorNodes.S_I64, a, (int) i);
         }
-        return VectorSupport.load(VectorNodes.C_I64, long.class, 8, a, I64 + (i << 3), false, a, i, speciesI64(),
+        return VectorSupport.load(VectorNodes.C_I64, long.class, VectorNodes.L_I64, a, I64 + (i << 3), false, a, i, speciesI64(),
                         (arr, off, s) -> LongVector.fromArray(VectorNodes.S_I64, arr, (int) off));
     }
 
@@ -93,6 +93,6 @@ final class RawVectors {
             v.intoArray(a, (int) i);
             return;
         }
-        VectorSupport.store(VectorNodes.C_I64, long.class, 8, a, I64 + (i << 3), false, v, a, i, (arr, off, x) -> x.intoArray(arr, (int) off));
+        VectorSupport.store(VectorNodes.C_I64, long.class, VectorNodes.L_I64, a, I64 + (i << 3), false, v, a, i, (arr, off, x) -> x.intoArray(arr, (int) off));
     }
 }

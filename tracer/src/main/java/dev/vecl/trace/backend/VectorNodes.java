@@ -7,11 +7,13 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import dev.vecl.trace.ir.Op;
 import dev.vecl.trace.ir.OpCode;
 import dev.vecl.trace.ir.Type;
+import dev.vecl.trace.ir.VectorWidth;
 
 /**
  * Vector operations (VecOpt's output) as Vector API calls, following docs/STACK.md: species are
@@ -26,14 +28,20 @@ final class VectorNodes {
     private VectorNodes() {
     }
 
-    static final VectorSpecies<Double> S_F64 = DoubleVector.SPECIES_512;
+    // one register of VectorWidth.BITS; static finals, so Graal sees constant species
+    static final VectorShape SHAPE = VectorShape.forBitSize(Math.max(64, VectorWidth.BITS));
+    static final VectorSpecies<Double> S_F64 = DoubleVector.SPECIES_PREFERRED.withShape(SHAPE);
     @SuppressWarnings("unchecked") static final Class<? extends DoubleVector> C_F64 = (Class<? extends DoubleVector>) S_F64.vectorType();
 
-    static final VectorSpecies<Float> S_F32 = FloatVector.SPECIES_512;
+    static final VectorSpecies<Float> S_F32 = FloatVector.SPECIES_PREFERRED.withShape(SHAPE);
     @SuppressWarnings("unchecked") static final Class<? extends FloatVector> C_F32 = (Class<? extends FloatVector>) S_F32.vectorType();
 
-    static final VectorSpecies<Long> S_I64 = LongVector.SPECIES_512;
+    static final VectorSpecies<Long> S_I64 = LongVector.SPECIES_PREFERRED.withShape(SHAPE);
     @SuppressWarnings("unchecked") static final Class<? extends LongVector> C_I64 = (Class<? extends LongVector>) S_I64.vectorType();
+
+    static final int L_F64 = S_F64.length();
+    static final int L_F32 = S_F32.length();
+    static final int L_I64 = S_I64.length();
 
     static {
         warmUp();

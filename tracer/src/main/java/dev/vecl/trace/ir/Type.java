@@ -11,15 +11,14 @@ public enum Type {
     VOID("void", '?'),
     /** In an operation signature only: any value type; a result of ANY has the type of the first argument. */
     ANY("any", '?'),
-    // Vectors of one 512-bit register (AVX-512): VecOpt's widened values. Lanes are fixed here so
-    // trace text is the same on every machine; the vectorizer refuses when the JVM's preferred
-    // species is narrower.
-    /** 8 float64 lanes. */
-    VEC_F64("f64x8", 'v'),
-    /** 16 float32 lanes. */
-    VEC_F32("f32x16", 'v'),
-    /** 8 int64 lanes. */
-    VEC_I64("i64x8", 'v');
+    // Vectors of one register of VectorWidth.BITS (512 with AVX-512, 256 with AVX2): VecOpt's
+    // widened values. The text names the lanes (f64x8 or f64x4), so a trace says what it ran.
+    /** float64 lanes (8 with AVX-512). */
+    VEC_F64("f64x" + VectorWidth.lanes(64), 'v'),
+    /** float32 lanes (16 with AVX-512). */
+    VEC_F32("f32x" + VectorWidth.lanes(32), 'v'),
+    /** int64 lanes (8 with AVX-512). */
+    VEC_I64("i64x" + VectorWidth.lanes(64), 'v');
 
     public final String text;
     public final char prefix;
@@ -46,8 +45,8 @@ public enum Type {
     /** Lanes of a vector type (0 for scalars). */
     public int lanes() {
         return switch (this) {
-            case VEC_F64, VEC_I64 -> 8;
-            case VEC_F32 -> 16;
+            case VEC_F64, VEC_I64 -> VectorWidth.lanes(64);
+            case VEC_F32 -> VectorWidth.lanes(32);
             default -> 0;
         };
     }

@@ -106,41 +106,41 @@ public final class VectorOps {
     static Object execute(OpCode op, Object[] a) {
         switch (op) {
             case VEC_LOAD_F64: {
-                double[] v = new double[8];
+                double[] v = new double[Type.VEC_F64.lanes()];
                 System.arraycopy((double[]) a[0], idx(a[1]), v, 0, v.length);
                 return v;
             }
             case VEC_LOAD_F32: {
-                float[] v = new float[16];
+                float[] v = new float[Type.VEC_F32.lanes()];
                 System.arraycopy((float[]) a[0], idx(a[1]), v, 0, v.length);
                 return v;
             }
             case VEC_LOAD_I64: {
-                long[] v = new long[8];
+                long[] v = new long[Type.VEC_I64.lanes()];
                 System.arraycopy((long[]) a[0], idx(a[1]), v, 0, v.length);
                 return v;
             }
             case VEC_STORE_F64:
-                System.arraycopy((double[]) a[2], 0, (double[]) a[0], idx(a[1]), 8);
+                System.arraycopy((double[]) a[2], 0, (double[]) a[0], idx(a[1]), Type.VEC_F64.lanes());
                 return null;
             case VEC_STORE_F32:
-                System.arraycopy((float[]) a[2], 0, (float[]) a[0], idx(a[1]), 16);
+                System.arraycopy((float[]) a[2], 0, (float[]) a[0], idx(a[1]), Type.VEC_F32.lanes());
                 return null;
             case VEC_STORE_I64:
-                System.arraycopy((long[]) a[2], 0, (long[]) a[0], idx(a[1]), 8);
+                System.arraycopy((long[]) a[2], 0, (long[]) a[0], idx(a[1]), Type.VEC_I64.lanes());
                 return null;
             case VEC_SPLAT_F64: {
-                double[] v = new double[8];
+                double[] v = new double[Type.VEC_F64.lanes()];
                 java.util.Arrays.fill(v, (Double) a[0]);
                 return v;
             }
             case VEC_SPLAT_F32: {
-                float[] v = new float[16];
+                float[] v = new float[Type.VEC_F32.lanes()];
                 java.util.Arrays.fill(v, (Float) a[0]);
                 return v;
             }
             case VEC_SPLAT_I64: {
-                long[] v = new long[8];
+                long[] v = new long[Type.VEC_I64.lanes()];
                 java.util.Arrays.fill(v, (Long) a[0]);
                 return v;
             }

@@ -10,8 +10,17 @@ import dev.vecl.trace.ir.Trace;
 import dev.vecl.trace.ir.TraceText;
 import dev.vecl.vecopt.Loops;
 
-/** Recorded loop → Pipeline.standard() → Widen: the widened trace, or the refusal and its reason. */
+/**
+ * Recorded loop → Pipeline.standard() → Widen: the widened trace, or the refusal and its reason.
+ * The texts are for 512-bit vectors: Maven runs this class with {@code -Dvecl.VectorBits=512}.
+ */
 class WidenTest {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void widthOfTheTexts() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.vecl.trace.ir.VectorWidth.BITS == 512,
+                        "trace texts for 512-bit vectors: run with -Dvecl.VectorBits=512 (vecopt's trace-text-512 execution does)");
+    }
 
     static void assertWidened(String recorded, String expected) {
         Widen.Result r = Loops.widen(recorded);
