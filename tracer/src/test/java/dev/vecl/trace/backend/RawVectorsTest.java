@@ -40,23 +40,34 @@ class RawVectorsTest {
         double[] d2 = new double[27];
         float[] s2 = new float[40];
         long[] l2 = new long[19];
-        for (int at : new int[] {3, 0, 8, 16, 19}) {
+        // groups at aligned and unaligned indexes, together covering each array (lanes: 8/16 with AVX-512)
+        for (int at : positions(d.length, VectorNodes.L_F64)) {
             DoubleVector v = RawVectors.loadF64(d, at);
-            assertArrayEquals(java.util.Arrays.copyOfRange(d, at, at + 8), v.toArray());
+            assertArrayEquals(java.util.Arrays.copyOfRange(d, at, at + VectorNodes.L_F64), v.toArray());
             RawVectors.storeF64(d2, at, v);
         }
-        for (int at : new int[] {5, 0, 16, 24}) {
+        for (int at : positions(s.length, VectorNodes.L_F32)) {
             FloatVector v = RawVectors.loadF32(s, at);
-            assertArrayEquals(java.util.Arrays.copyOfRange(s, at, at + 16), v.toArray());
+            assertArrayEquals(java.util.Arrays.copyOfRange(s, at, at + VectorNodes.L_F32), v.toArray());
             RawVectors.storeF32(s2, at, v);
         }
-        for (int at : new int[] {1, 0, 8, 11}) {
+        for (int at : positions(l.length, VectorNodes.L_I64)) {
             LongVector v = RawVectors.loadI64(l, at);
-            assertArrayEquals(java.util.Arrays.copyOfRange(l, at, at + 8), v.toArray());
+            assertArrayEquals(java.util.Arrays.copyOfRange(l, at, at + VectorNodes.L_I64), v.toArray());
             RawVectors.storeI64(l2, at, v);
         }
         assertArrayEquals(java.util.Arrays.copyOfRange(d, 0, 27), d2);
         assertArrayEquals(java.util.Arrays.copyOfRange(l, 0, 19), l2);
         assertArrayEquals(java.util.Arrays.copyOfRange(s, 0, 40), s2);
+    }
+
+    /** 3 (unaligned), then 0, lanes, 2 lanes, ... and the last full group n - lanes. */
+    static int[] positions(int n, int lanes) {
+        java.util.List<Integer> p = new java.util.ArrayList<>(java.util.List.of(3));
+        for (int at = 0; at + lanes <= n; at += lanes) {
+            p.add(at);
+        }
+        p.add(n - lanes);
+        return p.stream().mapToInt(Integer::intValue).toArray();
     }
 }
