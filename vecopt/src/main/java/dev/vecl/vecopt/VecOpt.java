@@ -19,7 +19,6 @@ import dev.vecl.trace.jit.TraceRunner;
 import dev.vecl.trace.record.RecordedTrace;
 import dev.vecl.vecopt.widen.Widen;
 
-
 /**
  * The vectorizer the driver uses in vec mode (registered for {@link java.util.ServiceLoader}).
  * Widens the optimized loop ({@link Widen}); compiles the widened trace and the scalar loop, and

@@ -206,8 +206,8 @@ class VecModeTest {
         assertTrue(vec.out().contains("jit: "), vec.out());
         assertEquals(expected, vec.out().substring(0, vec.out().indexOf("jit: ")));
         assertTrue(vec.out().contains("loops vectorized 2,"), vec.out());
-        // one group is one register of float32 lanes (16 with AVX-512): the group steps by that and
-        // guards its last lane, i + 15
+        // one group is one register of float32 lanes (16 with AVX-512): the group steps by the lanes
+        // and guards its last lane, i + lanes - 1
         int lanes = dev.vecl.trace.ir.Type.VEC_F32.lanes();
         assertTrue(Pattern.compile("int_add\\(i\\d+, " + lanes + "\\)").matcher(vec.log()).find(), vec.log());
         assertTrue(Pattern.compile("int_add\\(i\\d+, " + (lanes - 1) + "\\)").matcher(vec.log()).find(), vec.log());
