@@ -31,7 +31,7 @@ public final class InteropValues {
         if (v instanceof Integer i) {
             return (long) i;
         }
-        if (v instanceof com.oracle.truffle.api.interop.TruffleObject && v.getClass().getPackageName().startsWith("dev.vecl")) {
+        if (v instanceof VArray || v instanceof com.oracle.truffle.api.interop.TruffleObject && v.getClass().getPackageName().startsWith("dev.vecl")) {
             return v;
         }
         if (env != null && env.isHostObject(v)) {

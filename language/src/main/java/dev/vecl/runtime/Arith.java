@@ -227,24 +227,16 @@ public final class Arith {
 
     /** NumPy's maximum: NaN propagates; for equal operands (0.0 and -0.0) the second wins, as NumPy's SIMD loops do. */
     public static double maximumDouble(double a, double b) {
-        if (a != a) {
-            return a;
-        }
-        if (b != b) {
-            return b;
-        }
-        return a > b ? a : b;
+        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
+        // of these must not become thousands of control-flow merges for Graal
+        return a > b | a != a ? a : b;
     }
 
     /** NumPy's minimum: NaN propagates; for equal operands (0.0 and -0.0) the second wins, as NumPy's SIMD loops do. */
     public static double minimumDouble(double a, double b) {
-        if (a != a) {
-            return a;
-        }
-        if (b != b) {
-            return b;
-        }
-        return a < b ? a : b;
+        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
+        // of these must not become thousands of control-flow merges for Graal
+        return a < b | a != a ? a : b;
     }
 
     // ---- float32 (float), NumPy float32 semantics ----
@@ -341,23 +333,15 @@ public final class Arith {
     }
 
     public static float maximumFloat(float a, float b) {
-        if (a != a) {
-            return a;
-        }
-        if (b != b) {
-            return b;
-        }
-        return a > b ? a : b;
+        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
+        // of these must not become thousands of control-flow merges for Graal
+        return a > b | a != a ? a : b;
     }
 
     public static float minimumFloat(float a, float b) {
-        if (a != a) {
-            return a;
-        }
-        if (b != b) {
-            return b;
-        }
-        return a < b ? a : b;
+        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
+        // of these must not become thousands of control-flow merges for Graal
+        return a < b | a != a ? a : b;
     }
 
     // ---- conversions ----

@@ -13,14 +13,20 @@ final class ExitBuffer {
     @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) long[] prims = new long[0];
     @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) Object[] refs = new Object[0];
 
+    /** The slots that hold references: the only ones {@link #clearRefs} must clear. */
+    private int[] refSlots = new int[0];
+
     /** One entry per frame slot of the trace (set once, when the trace is built). */
-    void size(int slots) {
-        prims = new long[slots];
-        refs = new Object[slots];
+    void size(java.util.List<dev.vecl.trace.ir.Type> slotTypes) {
+        prims = new long[slotTypes.size()];
+        refs = new Object[slotTypes.size()];
+        refSlots = java.util.stream.IntStream.range(0, slotTypes.size()).filter(i -> slotTypes.get(i) == dev.vecl.trace.ir.Type.REF).toArray();
     }
 
     /** Drops references held since the last exit, so the buffer keeps no program object alive. */
     void clearRefs() {
-        java.util.Arrays.fill(refs, null);
+        for (int s : refSlots) {
+            refs[s] = null;
+        }
     }
 }

@@ -270,7 +270,7 @@ public final class TraceCompiler {
             for (int i = 0; i < slotTypes.size(); i++) {
                 all.add(i);
             }
-            exitBuffer.size(slotTypes.size());
+            exitBuffer.size(slotTypes);
             TraceRootNode root = new TraceRootNode(language, fd.build(), name, new ControlNodes.Clear(zeros(all)), inputs, Seq.of(pre.toArray(new OpNode[0])), loop, entrySpill);
             SlotWrite[] labelWrites = null;
             if (label != null) {

@@ -453,6 +453,7 @@ public final class TraceJit implements JitHooks {
             // the loop's normal end: taken again and again only when an enclosing loop runs it again,
             // and that loop then records a call_loop to this trace; a bridge here would continue
             // the enclosing loop's body and keep it from ever getting hot (W2: 0.49 -> 1.35 ns/elem)
+            t.noBridge.add(op);
             return;
         }
         if (t.failures.merge(op, 1, Integer::sum) < bridgeThreshold) {

@@ -1196,6 +1196,15 @@ public final class TraceRecorder implements Recorder {
         }
         if (fn instanceof DType d) {
             specialise(fv, fn);
+            // float32(2.95) on a number is Cast's conversion: a cast op, which folds on constants
+            // (a call would leave a boxed loop invariant per literal: Prospero's kernel has 1,500)
+            if (kwNames == null && n == 1 && (d == DType.FLOAT32 || d == DType.FLOAT64)
+                            && (f.regs[start] instanceof Double || f.regs[start] instanceof Long
+                                            || f.regs[start] instanceof Float || f.regs[start] instanceof Boolean)) {
+                Value v = typed(f, start);
+                f.shadow[dst] = d == DType.FLOAT32 ? toF32(v) : toF64(v);
+                return;
+            }
             int[] rs = new int[n];
             for (int k = 0; k < n; k++) {
                 rs[k] = start + k;
