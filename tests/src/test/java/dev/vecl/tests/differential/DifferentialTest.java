@@ -26,9 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * Runs seeded random programs in mode {@code off} and in each JIT mode and requires identical
  * stdout, stderr and exit status.
  *
- * <p>{@code -Dvecl.diff.count=N} programs (default 500; the long profile uses 10000), starting at
+ * <p>{@code -Dvecl.diff.count=N} programs (default 500; the long profile uses 10000 with {@code -Dvecl.diff.split=false}), starting at
  * {@code -Dvecl.diff.first} (default 0); {@code -Dvecl.diff.modes=trace,vec} (default; each seed
- * runs in trace, every other one in vec too, unless {@code -Dvecl.diff.split=false}, see {@link DiffModes#forSeed}). A failing seed is
+ * runs in trace, one in four in vec too, unless {@code -Dvecl.diff.split=false}, see {@link DiffModes#forSeed}). A failing seed is
  * written to {@code target/differential-failures/seed-N.vl} with both outputs next to it; rerun one
  * seed with {@code -Dvecl.diff.first=N -Dvecl.diff.count=1}, or run the file with the {@code vecl}
  * command and the flags printed in the report.
