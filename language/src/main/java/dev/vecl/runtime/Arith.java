@@ -227,16 +227,26 @@ public final class Arith {
 
     /** NumPy's maximum: NaN propagates; for equal operands (0.0 and -0.0) the second wins, as NumPy's SIMD loops do. */
     public static double maximumDouble(double a, double b) {
-        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
-        // of these must not become thousands of control-flow merges for Graal
-        return a > b | a != a ? a : b;
+        return zeroTieTakesSecond(Math.max(a, b), b);
     }
 
     /** NumPy's minimum: NaN propagates; for equal operands (0.0 and -0.0) the second wins, as NumPy's SIMD loops do. */
     public static double minimumDouble(double a, double b) {
-        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
-        // of these must not become thousands of control-flow merges for Graal
-        return a < b | a != a ? a : b;
+        return zeroTieTakesSecond(Math.min(a, b), b);
+    }
+
+    /**
+     * Math.max/min propagate NaN like NumPy but order -0.0 below 0.0; NumPy gives the second
+     * operand when both are zeros. Branch-free on purpose: any conditional here (even a ternary)
+     * reaches Graal as control flow, and a trace with thousands of min/max (Prospero's per-pixel
+     * kernel) made Graal's inlining phase overflow the stack on that many merges.
+     */
+    private static double zeroTieTakesSecond(double m, double b) {
+        long mb = Double.doubleToRawLongBits(m);
+        long bb = Double.doubleToRawLongBits(b);
+        // (x & ~sign) - 1 is negative only for +-0.0; the shift turns that into 1, else 0
+        long bothZero = (((mb & Long.MAX_VALUE) - 1) & ((bb & Long.MAX_VALUE) - 1)) >>> 63;
+        return Double.longBitsToDouble(mb ^ ((mb ^ bb) & -bothZero));
     }
 
     // ---- float32 (float), NumPy float32 semantics ----
@@ -333,15 +343,19 @@ public final class Arith {
     }
 
     public static float maximumFloat(float a, float b) {
-        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
-        // of these must not become thousands of control-flow merges for Graal
-        return a > b | a != a ? a : b;
+        return zeroTieTakesSecond(Math.max(a, b), b);
     }
 
     public static float minimumFloat(float a, float b) {
-        // one select, no branches (a NaN b fails the comparison and is chosen): a trace with thousands
-        // of these must not become thousands of control-flow merges for Graal
-        return a < b | a != a ? a : b;
+        return zeroTieTakesSecond(Math.min(a, b), b);
+    }
+
+    /** The float32 form of {@link #zeroTieTakesSecond(double, double)}. */
+    private static float zeroTieTakesSecond(float m, float b) {
+        int mb = Float.floatToRawIntBits(m);
+        int bb = Float.floatToRawIntBits(b);
+        int bothZero = (((mb & Integer.MAX_VALUE) - 1) & ((bb & Integer.MAX_VALUE) - 1)) >>> 31;
+        return Float.intBitsToFloat(mb ^ ((mb ^ bb) & -bothZero));
     }
 
     // ---- conversions ----
