@@ -36,13 +36,19 @@ public final class Harness {
         int refs = (int) t.inputs.stream().filter(a -> a.type() == Type.REF).count();
         int len = r.nextInt(68);
         List<Object> storages = new ArrayList<>();
-        Object shared = storage(dtype, len * 2 + 20, r);
-        storages.add(shared);
+        Map<DType, Object> sharedOf = new java.util.EnumMap<>(DType.class);
         List<VArray> arrays = new ArrayList<>();
         int minLen = Integer.MAX_VALUE;
+        List<DType> kinds = refDtypes(t, dtype);
         for (int k = 0; k < refs; k++) {
+            DType d = kinds.get(k);
+            Object shared = sharedOf.computeIfAbsent(d, x -> {
+                Object st = storage(x, len * 2 + 20, r);
+                storages.add(st);
+                return st;
+            });
             boolean share = r.nextInt(3) == 0;
-            Object st = share ? shared : storage(dtype, len * 2 + 20, r);
+            Object st = share ? shared : storage(d, len * 2 + 20, r);
             if (!share) {
                 storages.add(st);
             }
@@ -51,7 +57,7 @@ public final class Harness {
             int pick = r.nextInt(10);
             int stride = pick == 0 ? 2 : pick == 1 ? -1 : 1;
             int offset = stride < 0 ? n + r.nextInt(5) : r.nextInt(share ? 12 : 5);
-            arrays.add(new VArray(dtype, st, offset, stride, n));
+            arrays.add(new VArray(d, st, offset, stride, n));
             minLen = Math.min(minLen, n);
         }
         Object[] v = new Object[t.inputs.size()];
@@ -65,6 +71,7 @@ public final class Harness {
                                 : (Object) (long) (r.nextInt(6) == 0 ? minLen + r.nextInt(3) : r.nextInt(5) == 0 ? r.nextInt(minLen + 1) : minLen);
                 case FLOAT -> special(r);
                 case F32 -> (float) special(r);
+                case BOOL -> r.nextBoolean();
                 default -> throw new IllegalArgumentException(ty.text);
             };
             if (ty == Type.INT && ints > 2) {
@@ -72,6 +79,26 @@ public final class Harness {
             }
         }
         return new Inputs(v, storages);
+    }
+
+    /** The dtype of each ref input: what the trace's guard_class on it says, else {@code dtype}. */
+    static List<DType> refDtypes(Trace t, DType dtype) {
+        List<DType> out = new ArrayList<>();
+        for (dev.vecl.trace.ir.InputArg in : t.inputs) {
+            if (in.type() != Type.REF) {
+                continue;
+            }
+            DType d = dtype;
+            for (dev.vecl.trace.ir.Op op : t.ops) {
+                if (op.opcode == dev.vecl.trace.ir.OpCode.GUARD_CLASS && op.arg(0) == in && op.descr instanceof dev.vecl.trace.ir.RefKind k
+                                && k.name().startsWith("ARRAY_")) {
+                    d = DType.valueOf(k.name().substring("ARRAY_".length()));
+                    break;
+                }
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     static double special(Random r) {
@@ -108,6 +135,13 @@ public final class Harness {
                 }
                 yield a;
             }
+            case BOOL -> {
+                boolean[] a = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    a[i] = r.nextBoolean();
+                }
+                yield a;
+            }
             default -> throw new IllegalArgumentException(d.name());
         };
     }
@@ -136,6 +170,7 @@ public final class Harness {
                 case double[] a -> java.util.Arrays.toString(a);
                 case float[] a -> java.util.Arrays.toString(a);
                 case long[] a -> java.util.Arrays.toString(a);
+                case boolean[] a -> java.util.Arrays.toString(a);
                 default -> s.toString();
             });
         }

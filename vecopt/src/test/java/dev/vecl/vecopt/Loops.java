@@ -208,6 +208,50 @@ public final class Loops {
     public static final String FILL32 = String.join("\n", W4.lines().filter(l -> !l.matches("\\s*s1[1-5] = .*") && !l.contains("guard_class(p0") && !l.contains("p6 = ")
                     && !l.matches("\\s*i(5|7|8|9|10) = .*") && !l.contains("i2, i5")).toList()).replace("r4=s15", "r4=0.1f").replace("s15)", "0.1f)") + "\n";
 
+    /** {@code for i in range(m): b[i] = a[i] * 0.5 < 1.0}: a float32 comparison into a bool array (a mask of float32 lanes). */
+    public static final String CMP32 = W4.replace("s13 = f32_add(s12, 1.0f)", "b13 = f32_lt(s12, 1.0f)").replace("s14 = f32_mul(s13, 2.0f)\n", "")
+                    .replace("s15 = f32_sub(s14, 0.5f)\n", "").replace("r4=s15", "r4=b13").replace("guard_class(p1, cls=array.float32)", "guard_class(p1, cls=array.bool)")
+                    .replace("setarrayitem_f32(p17, i21, s15)", "setarrayitem_bool(p17, i21, b13)");
+
+    /**
+     * {@code for i in range(m): c[i] = not ((a[i] < k) & b[i] | (a[i] != a[i]))} with a float64, b and
+     * c bool: masks combined with a bool array's elements, which take float64's mask type.
+     */
+    public static final String MASKS64 = W2.replace("guard_class(p1, cls=array.float64)", "guard_class(p1, cls=array.bool)")
+                    .replace("guard_class(p2, cls=array.float64)", "guard_class(p2, cls=array.bool)")
+                    .replace("f20 = getarrayitem_f64(p15, i19)", "b20 = getarrayitem_bool(p15, i19)")
+                    .replace("f21 = float_mul(f20, f5)", "b60 = float_lt(f13, f5)\nb21 = bool_and(b60, b20)\nb61 = float_ne(f13, f13)")
+                    .replace("f22 = float_add(f13, f21)", "b62 = bool_or(b21, b61)\nb22 = bool_not(b62)").replace("r6=f22", "r6=b22")
+                    .replace("setarrayitem_f64(p24, i28, f22)", "setarrayitem_bool(p24, i28, b22)");
+
+    /** {@code c[i] = (a[i] < k) & (b[i] > 0)} with a float64 and b int64: masks of two element types, which the Vector API cannot combine. */
+    public static final String MIXED_MASKS = MASKS64.replace("guard_class(p1, cls=array.bool)", "guard_class(p1, cls=array.int64)")
+                    .replace("b20 = getarrayitem_bool(p15, i19)", "i20 = getarrayitem_i64(p15, i19)\nb63 = int_gt(i20, 0)").replace("bool_and(b60, b20)", "bool_and(b60, b63)");
+
+    /**
+     * W2 with a body of 400 float ops on 100 distinct constants ({@code c[i] = a[i] + chain(b[i])}):
+     * long enough for constants to be splatted in the loop and for the widened body to be cut
+     * (a[i] and the chain's value live across the cuts go through the scratch arrays).
+     */
+    public static final String LONG_CHAIN = W2.replace("f21 = float_mul(f20, f5)", chain(400)).replace("f22 = float_add(f13, f21)", "f22 = float_add(f13, f1399)");
+
+    private static String chain(int n) {
+        StringBuilder sb = new StringBuilder();
+        String prev = "f20";
+        for (int k = 0; k < n; k++) {
+            String cur = k == n - 1 ? "f1399" : "f" + (1000 + k);
+            String c = Double.toString(1.0 + (k % 100) / 128.0);
+            sb.append(cur).append(switch (k % 4) {
+                case 0 -> " = float_mul(" + prev + ", " + c + ")";
+                case 1 -> " = float_add(" + prev + ", f5)";
+                case 2 -> " = float_maximum(" + prev + ", -" + c + ")";
+                default -> " = float_sub(" + prev + ", f13)";
+            }).append('\n');
+            prev = cur;
+        }
+        return sb.toString().strip();
+    }
+
     /** The input registers of a recorded trace: each input's register in the label's snapshot. */
     public static int[] inputRegisters(Trace recorded) {
         Map<Integer, Value> regs = recorded.label().snapshot.innermost().registers();

@@ -71,7 +71,7 @@ abstract class Arg extends Node {
             case F32 -> new F32Slot(slot);
             case BOOL -> new BoolSlot(slot);
             case REF -> new RefSlot(slot);
-            case VEC_F64, VEC_F32, VEC_I64 -> VectorNodes.slot(t, slot);
+            case VEC_F64, VEC_F32, VEC_I64, MASK_F64, MASK_F32, MASK_I64 -> VectorNodes.slot(t, slot);
             default -> throw new IllegalArgumentException("no slot of type " + t);
         };
     }

@@ -30,7 +30,7 @@ abstract class SlotWrite extends Node {
             case F32 -> new F32(slot);
             case BOOL -> new Bool(slot);
             case REF -> new Ref(slot);
-            case VEC_F64, VEC_F32, VEC_I64 -> VectorNodes.write(t, slot);
+            case VEC_F64, VEC_F32, VEC_I64, MASK_F64, MASK_F32, MASK_I64 -> VectorNodes.write(t, slot);
             default -> throw new IllegalArgumentException("no slot of type " + t);
         };
     }

@@ -6,6 +6,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.Vector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -39,6 +41,11 @@ final class VectorNodes {
     static final VectorSpecies<Long> S_I64 = LongVector.SPECIES_PREFERRED.withShape(SHAPE);
     @SuppressWarnings("unchecked") static final Class<? extends LongVector> C_I64 = (Class<? extends LongVector>) S_I64.vectorType();
 
+    // mask classes (one per species): mask slots are read with castExact too
+    static final Class<?> M_F64 = S_F64.maskAll(false).getClass();
+    static final Class<?> M_F32 = S_F32.maskAll(false).getClass();
+    static final Class<?> M_I64 = S_I64.maskAll(false).getClass();
+
     static final int L_F64 = S_F64.length();
     static final int L_F32 = S_F32.length();
     static final int L_I64 = S_I64.length();
@@ -60,24 +67,71 @@ final class VectorNodes {
         long[] l = new long[S_I64.length()];
         DoubleVector x = DoubleVector.fromArray(S_F64, d, 0);
         DoubleVector y = DoubleVector.broadcast(S_F64, 1.0);
-        y.blend(x, x.lt(y).or(x.compare(VectorOperators.NE, x))).blend(x, x.compare(VectorOperators.GT, y).or(x.compare(VectorOperators.NE, x)))
+        x.lanewise(VectorOperators.MIN, y).blend(y, x.eq(y)).lanewise(VectorOperators.MAX, y).blend(y, x.eq(y))
                         .add(y).sub(y).mul(y).div(y).neg().abs().sqrt().intoArray(d, 0);
         FloatVector u = FloatVector.fromArray(S_F32, s, 0);
         FloatVector w = FloatVector.broadcast(S_F32, 1f);
-        w.blend(u, u.lt(w).or(u.compare(VectorOperators.NE, u))).blend(u, u.compare(VectorOperators.GT, w).or(u.compare(VectorOperators.NE, u)))
+        u.lanewise(VectorOperators.MIN, w).blend(w, u.eq(w)).lanewise(VectorOperators.MAX, w).blend(w, u.eq(w))
                         .add(w).sub(w).mul(w).div(w).neg().abs().sqrt().intoArray(s, 0);
         LongVector m = LongVector.fromArray(S_I64, l, 0);
         LongVector k = LongVector.broadcast(S_I64, 1L);
         LongVector r = m.add(k).sub(k).mul(k).neg().abs().and(k).or(k).lanewise(VectorOperators.XOR, k);
         r.intoArray(l, 0);
         l[0] += r.reduceLanes(VectorOperators.ADD) + r.reduceLanes(VectorOperators.MUL);
+        boolean[] b = new boolean[S_F32.length()];
+        for (VectorSpecies<?> sp : new VectorSpecies<?>[] {S_F64, S_F32, S_I64}) {
+            warmUpMasks(sp, b);
+        }
         DoubleVector.zero(S_F64).intoArray(d, 0);
         FloatVector.zero(S_F32).intoArray(s, 0);
         LongVector.zero(S_I64).intoArray(l, 0);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void warmUpMasks(VectorSpecies sp, boolean[] b) {
+        Vector x = sp.zero();
+        Vector y = sp.broadcast(1);
+        VectorMask m = VectorMask.fromArray(sp, b, 0);
+        for (VectorOperators.Comparison c : new VectorOperators.Comparison[] {VectorOperators.LT, VectorOperators.LE, VectorOperators.GT,
+                        VectorOperators.GE, VectorOperators.EQ, VectorOperators.NE}) {
+            m = m.or(x.compare(c, y));
+        }
+        m = m.and(sp.maskAll(true)).xor(sp.maskAll(false)).not().eq(m);
+        m.intoArray(b, 0);
+    }
+
+    static VectorOperators.Comparison comparison(OpCode c) {
+        return switch (c) {
+            case VEC_LT -> VectorOperators.LT;
+            case VEC_LE -> VectorOperators.LE;
+            case VEC_GT -> VectorOperators.GT;
+            case VEC_GE -> VectorOperators.GE;
+            case VEC_EQ -> VectorOperators.EQ;
+            case VEC_NE -> VectorOperators.NE;
+            default -> throw new IllegalArgumentException(c.text);
+        };
+    }
+
+    static VectorSpecies<?> species(Type t) {
+        return switch (t) {
+            case VEC_F64, MASK_F64 -> S_F64;
+            case VEC_F32, MASK_F32 -> S_F32;
+            case VEC_I64, MASK_I64 -> S_I64;
+            default -> throw new IllegalArgumentException(t.text);
+        };
+    }
+
+    static Class<?> maskClass(Type t) {
+        return switch (t) {
+            case MASK_F64 -> M_F64;
+            case MASK_F32 -> M_F32;
+            case MASK_I64 -> M_I64;
+            default -> throw new IllegalArgumentException(t.text);
+        };
+    }
+
     // lane-wise kinds (int constants: a switch on a final int field folds in partial evaluation)
-    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, NEG = 6, ABS = 7, SQRT = 8, AND = 9, OR = 10, XOR = 11;
+    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, NEG = 6, ABS = 7, SQRT = 8, AND = 9, OR = 10, XOR = 11, NOT = 12, EQ = 13;
 
     static int kind(OpCode c) {
         return switch (c) {
@@ -93,6 +147,8 @@ final class VectorNodes {
             case VEC_AND -> AND;
             case VEC_OR -> OR;
             case VEC_XOR -> XOR;
+            case VEC_NOT -> NOT;
+            case VEC_EQ -> EQ;
             default -> throw new IllegalArgumentException(c.text);
         };
     }
@@ -102,6 +158,7 @@ final class VectorNodes {
             case VEC_F64 -> new SlotF64(slot);
             case VEC_F32 -> new SlotF32(slot);
             case VEC_I64 -> new SlotI64(slot);
+            case MASK_F64, MASK_F32, MASK_I64 -> new MaskSlot(slot, maskClass(t));
             default -> throw new IllegalArgumentException(t.text);
         };
     }
@@ -111,6 +168,7 @@ final class VectorNodes {
             case VEC_F64 -> new WriteF64(slot);
             case VEC_F32 -> new WriteF32(slot);
             case VEC_I64 -> new WriteI64(slot);
+            case MASK_F64, MASK_F32, MASK_I64 -> new MaskWrite(slot, species(t), maskClass(t));
             default -> throw new IllegalArgumentException(t.text);
         };
     }
@@ -131,12 +189,21 @@ final class VectorNodes {
             case VEC_SPLAT_I64 -> new SplatI64(d, a[0]);
             case VEC_REDUCE_ADD_I64 -> new ReduceI64(d, a[0], false);
             case VEC_REDUCE_MUL_I64 -> new ReduceI64(d, a[0], true);
-            default -> switch (t) {
-                case VEC_F64 -> new LaneF64(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]);
-                case VEC_F32 -> new LaneF32(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]);
-                case VEC_I64 -> new LaneI64(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]);
-                default -> throw new IllegalArgumentException("no vector node for " + c.text + " on " + t);
-            };
+            case VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64 -> new LoadMask(d, species(op.type()), a[0], a[1]);
+            case VEC_STORE_BOOL -> new StoreMask(a[0], a[1], a[2]);
+            case VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64 -> new SplatMask(d, species(op.type()), a[0]);
+            case VEC_LT, VEC_LE, VEC_GT, VEC_GE, VEC_EQ, VEC_NE -> op.arg(0).type().isMask() ? new MaskLane(d, kind(c), a[0], a[1]) : new Compare(d, comparison(c), a[0], a[1]);
+            case VEC_AND, VEC_OR, VEC_XOR, VEC_NOT -> t.isMask() ? new MaskLane(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]) : lane(t, d, kind(c), a);
+            default -> lane(t, d, kind(c), a);
+        };
+    }
+
+    static OpNode lane(Type t, int d, int kind, Arg[] a) {
+        return switch (t) {
+            case VEC_F64 -> new LaneF64(d, kind, a[0], a.length > 1 ? a[1] : a[0]);
+            case VEC_F32 -> new LaneF32(d, kind, a[0], a.length > 1 ? a[1] : a[0]);
+            case VEC_I64 -> new LaneI64(d, kind, a[0], a.length > 1 ? a[1] : a[0]);
+            default -> throw new IllegalArgumentException("no lane-wise vector node on " + t);
         };
     }
 
@@ -262,9 +329,9 @@ final class VectorNodes {
                 case SUB -> x.sub(y);
                 case MUL -> x.mul(y);
                 case DIV -> x.div(y);
-                // NumPy's minimum/maximum (Arith): a NaN first operand wins, then a NaN second; on ties the second
-                case MIN -> y.blend(x, x.lt(y).or(x.compare(VectorOperators.NE, x)));
-                case MAX -> y.blend(x, x.compare(VectorOperators.GT, y).or(x.compare(VectorOperators.NE, x)));
+                // NumPy's minimum/maximum (Arith): Java's (NaN propagates), but equal operands (0.0 and -0.0) give the second
+                case MIN -> x.lanewise(VectorOperators.MIN, y).blend(y, x.eq(y));
+                case MAX -> x.lanewise(VectorOperators.MAX, y).blend(y, x.eq(y));
                 case NEG -> x.neg();
                 case ABS -> x.abs();
                 case SQRT -> x.sqrt();
@@ -397,9 +464,9 @@ final class VectorNodes {
                 case SUB -> x.sub(y);
                 case MUL -> x.mul(y);
                 case DIV -> x.div(y);
-                // NumPy's minimum/maximum (Arith): a NaN first operand wins, then a NaN second; on ties the second
-                case MIN -> y.blend(x, x.lt(y).or(x.compare(VectorOperators.NE, x)));
-                case MAX -> y.blend(x, x.compare(VectorOperators.GT, y).or(x.compare(VectorOperators.NE, x)));
+                // NumPy's minimum/maximum (Arith): Java's (NaN propagates), but equal operands (0.0 and -0.0) give the second
+                case MIN -> x.lanewise(VectorOperators.MIN, y).blend(y, x.eq(y));
+                case MAX -> x.lanewise(VectorOperators.MAX, y).blend(y, x.eq(y));
                 case NEG -> x.neg();
                 case ABS -> x.abs();
                 case SQRT -> x.sqrt();
@@ -558,6 +625,173 @@ final class VectorNodes {
         Object execute(VirtualFrame f) {
             LongVector x = vI64(a, f);
             f.setLongStatic(dst, product ? x.reduceLanes(VectorOperators.MUL) : x.reduceLanes(VectorOperators.ADD));
+            return null;
+        }
+    }
+
+    // ---- masks: one node class for all mask types; the class to cast to and the species are final fields (PE constants)
+
+    static final class MaskSlot extends Arg implements Arg.Slot {
+        final int slot;
+        final Class<?> cls;
+
+        MaskSlot(int slot, Class<?> cls) {
+            this.slot = slot;
+            this.cls = cls;
+        }
+
+        @Override
+        public int slot() {
+            return slot;
+        }
+
+        @Override
+        Object v(VirtualFrame f) {
+            return CompilerDirectives.castExact(f.getObjectStatic(slot), cls);
+        }
+
+        @Override
+        Object boxed(VirtualFrame f) {
+            return v(f);
+        }
+    }
+
+    static final class MaskWrite extends SlotWrite {
+        final VectorSpecies<?> species;
+        final Class<?> cls;
+
+        MaskWrite(int slot, VectorSpecies<?> species, Class<?> cls) {
+            super(slot);
+            this.species = species;
+            this.cls = cls;
+        }
+
+        @Override
+        void putBoxed(VirtualFrame f, Object v) {
+            f.setObjectStatic(slot, CompilerDirectives.castExact(v, cls));
+        }
+
+        @Override
+        void zero(VirtualFrame f) {
+            f.setObjectStatic(slot, species.maskAll(false));
+        }
+
+        @Override
+        void move(VirtualFrame f, Arg from) {
+            f.setObjectStatic(slot, from.v(f));
+        }
+    }
+
+    static VectorMask<?> mask(Arg a, VirtualFrame f) {
+        return (VectorMask<?>) a.v(f);
+    }
+
+    /** A vector comparison: Java's lane-wise answers, which are Python's (NaN is unordered, -0.0 == 0.0). */
+    static final class Compare extends OpNode {
+        final int dst;
+        final VectorOperators.Comparison cmp;
+        @Child Arg a;
+        @Child Arg b;
+
+        Compare(int dst, VectorOperators.Comparison cmp, Arg a, Arg b) {
+            this.dst = dst;
+            this.cmp = cmp;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object execute(VirtualFrame f) {
+            Vector x = (Vector) a.v(f);
+            f.setObjectStatic(dst, x.compare(cmp, (Vector) b.v(f)));
+            return null;
+        }
+    }
+
+    static final class MaskLane extends OpNode {
+        final int dst;
+        final int kind;
+        @Child Arg a;
+        @Child Arg b;
+
+        MaskLane(int dst, int kind, Arg a, Arg b) {
+            this.dst = dst;
+            this.kind = kind;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object execute(VirtualFrame f) {
+            VectorMask x = mask(a, f);
+            VectorMask y = mask(b, f);
+            VectorMask r = switch (kind) {
+                case AND -> x.and(y);
+                case OR -> x.or(y);
+                case XOR -> x.xor(y);
+                case NOT -> x.not();
+                case EQ -> x.eq(y);
+                default -> throw CompilerDirectives.shouldNotReachHere();
+            };
+            f.setObjectStatic(dst, r);
+            return null;
+        }
+    }
+
+    static final class LoadMask extends OpNode {
+        final int dst;
+        final VectorSpecies<?> species;
+        @Child Arg storage;
+        @Child Arg index;
+
+        LoadMask(int dst, VectorSpecies<?> species, Arg storage, Arg index) {
+            this.dst = dst;
+            this.species = species;
+            this.storage = storage;
+            this.index = index;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, VectorMask.fromArray(species, CompilerDirectives.castExact(storage.p(f), boolean[].class), (int) index.i(f)));
+            return null;
+        }
+    }
+
+    static final class StoreMask extends OpNode {
+        @Child Arg storage;
+        @Child Arg index;
+        @Child Arg value;
+
+        StoreMask(Arg storage, Arg index, Arg value) {
+            this.storage = storage;
+            this.index = index;
+            this.value = value;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            mask(value, f).intoArray(CompilerDirectives.castExact(storage.p(f), boolean[].class), (int) index.i(f));
+            return null;
+        }
+    }
+
+    static final class SplatMask extends OpNode {
+        final int dst;
+        final VectorSpecies<?> species;
+        @Child Arg a;
+
+        SplatMask(int dst, VectorSpecies<?> species, Arg a) {
+            this.dst = dst;
+            this.species = species;
+            this.a = a;
+        }
+
+        @Override
+        Object execute(VirtualFrame f) {
+            f.setObjectStatic(dst, species.maskAll(a.b(f)));
             return null;
         }
     }

@@ -29,7 +29,7 @@ public final class Op implements Value {
 
     @Override
     public Type type() {
-        return opcode.result == Type.ANY ? args[0].type() : opcode.result;
+        return opcode.result == Type.ANY ? args[0].type() : opcode.result == Type.MASK_OF ? args[0].type().mask() : opcode.result;
     }
 
     public int numArgs() {

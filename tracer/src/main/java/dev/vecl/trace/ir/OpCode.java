@@ -5,6 +5,10 @@ import static dev.vecl.trace.ir.Type.BOOL;
 import static dev.vecl.trace.ir.Type.F32;
 import static dev.vecl.trace.ir.Type.FLOAT;
 import static dev.vecl.trace.ir.Type.INT;
+import static dev.vecl.trace.ir.Type.MASK_F32;
+import static dev.vecl.trace.ir.Type.MASK_F64;
+import static dev.vecl.trace.ir.Type.MASK_I64;
+import static dev.vecl.trace.ir.Type.MASK_OF;
 import static dev.vecl.trace.ir.Type.REF;
 import static dev.vecl.trace.ir.Type.VEC_F32;
 import static dev.vecl.trace.ir.Type.VEC_F64;
@@ -210,10 +214,19 @@ public enum OpCode {
     VEC_STORE_F64(VOID, f(REF, INT, VEC_F64), Flag.STORE),
     VEC_STORE_F32(VOID, f(REF, INT, VEC_F32), Flag.STORE),
     VEC_STORE_I64(VOID, f(REF, INT, VEC_I64), Flag.STORE),
+    /** Lanes consecutive elements of a bool array as a mask. */
+    VEC_LOAD_MF64(MASK_F64, f(REF, INT), Flag.LOAD),
+    VEC_LOAD_MF32(MASK_F32, f(REF, INT), Flag.LOAD),
+    VEC_LOAD_MI64(MASK_I64, f(REF, INT), Flag.LOAD),
+    /** A mask (of any type) into lanes consecutive elements of a bool array. */
+    VEC_STORE_BOOL(VOID, f(REF, INT, ANY), Flag.STORE),
     /** Every lane the scalar. */
     VEC_SPLAT_F64(VEC_F64, f(FLOAT), Flag.PURE),
     VEC_SPLAT_F32(VEC_F32, f(F32), Flag.PURE),
     VEC_SPLAT_I64(VEC_I64, f(INT), Flag.PURE),
+    VEC_SPLAT_MF64(MASK_F64, f(BOOL), Flag.PURE),
+    VEC_SPLAT_MF32(MASK_F32, f(BOOL), Flag.PURE),
+    VEC_SPLAT_MI64(MASK_I64, f(BOOL), Flag.PURE),
     // Lane-wise, with the scalar op's semantics in each lane (VectorOps.scalarOf); the arguments
     // are vectors of one type, which is the result's.
     VEC_ADD(ANY, f(ANY, ANY), Flag.PURE),
@@ -227,10 +240,20 @@ public enum OpCode {
     VEC_ABS(ANY, f(ANY), Flag.PURE),
     /** Float vectors only. */
     VEC_SQRT(ANY, f(ANY), Flag.PURE),
-    /** Int vectors only. */
+    /** Int vectors and masks. */
     VEC_AND(ANY, f(ANY, ANY), Flag.PURE),
     VEC_OR(ANY, f(ANY, ANY), Flag.PURE),
     VEC_XOR(ANY, f(ANY, ANY), Flag.PURE),
+    /** Masks only. */
+    VEC_NOT(ANY, f(ANY), Flag.PURE),
+    // Lane-wise comparisons: the mask of the operands' type (Python's answers: NaN compares unequal).
+    VEC_LT(MASK_OF, f(ANY, ANY), Flag.PURE),
+    VEC_LE(MASK_OF, f(ANY, ANY), Flag.PURE),
+    VEC_GT(MASK_OF, f(ANY, ANY), Flag.PURE),
+    VEC_GE(MASK_OF, f(ANY, ANY), Flag.PURE),
+    /** Also on masks (bool ==). */
+    VEC_EQ(MASK_OF, f(ANY, ANY), Flag.PURE),
+    VEC_NE(MASK_OF, f(ANY, ANY), Flag.PURE),
     /** Wrapping sum of the lanes (any order: int addition is associative). */
     VEC_REDUCE_ADD_I64(INT, f(VEC_I64), Flag.PURE),
     /** Wrapping product of the lanes. */

@@ -125,6 +125,9 @@ public final class TraceVerifier {
                 }
             }
         }
+        if (oc == OpCode.VEC_STORE_BOOL && !op.arg(2).type().isMask()) {
+            fail(t, where + ": stores a mask, has " + op.arg(2).type());
+        }
         if (oc == OpCode.GUARD_VALUE && (!(op.arg(1) instanceof Const) || op.arg(1).type() != op.arg(0).type())) {
             fail(t, where + ": needs a constant of the value's type");
         }

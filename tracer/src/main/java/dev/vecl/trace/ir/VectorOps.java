@@ -5,7 +5,7 @@ package dev.vecl.trace.ir;
  * so the scalar semantics ({@link Eval} → {@code Arith}) stay the one definition. Used by the
  * verifier (which element types an op accepts), the reference interpreter and the vectorizer.
  * Vectors are held as Java arrays in the reference interpreter: {@code double[]}, {@code float[]},
- * {@code long[]} of the type's lane count.
+ * {@code long[]}, {@code boolean[]} (masks) of the type's lane count.
  */
 public final class VectorOps {
     private VectorOps() {
@@ -14,7 +14,15 @@ public final class VectorOps {
     public static boolean isLaneWise(OpCode op) {
         return switch (op) {
             case VEC_ADD, VEC_SUB, VEC_MUL, VEC_TRUEDIV, VEC_MINIMUM, VEC_MAXIMUM, VEC_NEG, VEC_ABS, VEC_SQRT, VEC_AND, VEC_OR,
-                            VEC_XOR -> true;
+                            VEC_XOR, VEC_NOT, VEC_LT, VEC_LE, VEC_GT, VEC_GE, VEC_EQ, VEC_NE -> true;
+            default -> false;
+        };
+    }
+
+    /** Lane-wise comparisons: their result is the mask of their operands' type. */
+    public static boolean isCompare(OpCode op) {
+        return switch (op) {
+            case VEC_LT, VEC_LE, VEC_GT, VEC_GE, VEC_EQ, VEC_NE -> true;
             default -> false;
         };
     }
@@ -32,6 +40,12 @@ public final class VectorOps {
                 case VEC_NEG -> OpCode.FLOAT_NEG;
                 case VEC_ABS -> OpCode.FLOAT_ABS;
                 case VEC_SQRT -> OpCode.FLOAT_SQRT;
+                case VEC_LT -> OpCode.FLOAT_LT;
+                case VEC_LE -> OpCode.FLOAT_LE;
+                case VEC_GT -> OpCode.FLOAT_GT;
+                case VEC_GE -> OpCode.FLOAT_GE;
+                case VEC_EQ -> OpCode.FLOAT_EQ;
+                case VEC_NE -> OpCode.FLOAT_NE;
                 default -> null;
             };
             case F32 -> switch (op) {
@@ -44,6 +58,12 @@ public final class VectorOps {
                 case VEC_NEG -> OpCode.F32_NEG;
                 case VEC_ABS -> OpCode.F32_ABS;
                 case VEC_SQRT -> OpCode.F32_SQRT;
+                case VEC_LT -> OpCode.F32_LT;
+                case VEC_LE -> OpCode.F32_LE;
+                case VEC_GT -> OpCode.F32_GT;
+                case VEC_GE -> OpCode.F32_GE;
+                case VEC_EQ -> OpCode.F32_EQ;
+                case VEC_NE -> OpCode.F32_NE;
                 default -> null;
             };
             case INT -> switch (op) {
@@ -55,6 +75,20 @@ public final class VectorOps {
                 case VEC_AND -> OpCode.INT_AND;
                 case VEC_OR -> OpCode.INT_OR;
                 case VEC_XOR -> OpCode.INT_XOR;
+                case VEC_LT -> OpCode.INT_LT;
+                case VEC_LE -> OpCode.INT_LE;
+                case VEC_GT -> OpCode.INT_GT;
+                case VEC_GE -> OpCode.INT_GE;
+                case VEC_EQ -> OpCode.INT_EQ;
+                case VEC_NE -> OpCode.INT_NE;
+                default -> null;
+            };
+            case BOOL -> switch (op) {
+                case VEC_AND -> OpCode.BOOL_AND;
+                case VEC_OR -> OpCode.BOOL_OR;
+                case VEC_XOR -> OpCode.BOOL_XOR;
+                case VEC_NOT -> OpCode.BOOL_NOT;
+                case VEC_EQ -> OpCode.BOOL_EQ;
                 default -> null;
             };
             default -> null;
@@ -65,7 +99,7 @@ public final class VectorOps {
     public static OpCode vectorOf(OpCode scalar) {
         for (OpCode v : OpCode.values()) {
             if (isLaneWise(v)) {
-                for (Type t : new Type[] {Type.FLOAT, Type.F32, Type.INT}) {
+                for (Type t : new Type[] {Type.FLOAT, Type.F32, Type.INT, Type.BOOL}) {
                     if (scalarOf(v, t) == scalar) {
                         return v;
                     }
@@ -80,6 +114,9 @@ public final class VectorOps {
             case VEC_F64 -> OpCode.VEC_LOAD_F64;
             case VEC_F32 -> OpCode.VEC_LOAD_F32;
             case VEC_I64 -> OpCode.VEC_LOAD_I64;
+            case MASK_F64 -> OpCode.VEC_LOAD_MF64;
+            case MASK_F32 -> OpCode.VEC_LOAD_MF32;
+            case MASK_I64 -> OpCode.VEC_LOAD_MI64;
             default -> null;
         };
     }
@@ -89,6 +126,7 @@ public final class VectorOps {
             case VEC_F64 -> OpCode.VEC_STORE_F64;
             case VEC_F32 -> OpCode.VEC_STORE_F32;
             case VEC_I64 -> OpCode.VEC_STORE_I64;
+            case MASK_F64, MASK_F32, MASK_I64 -> OpCode.VEC_STORE_BOOL;
             default -> null;
         };
     }
@@ -98,6 +136,9 @@ public final class VectorOps {
             case VEC_F64 -> OpCode.VEC_SPLAT_F64;
             case VEC_F32 -> OpCode.VEC_SPLAT_F32;
             case VEC_I64 -> OpCode.VEC_SPLAT_I64;
+            case MASK_F64 -> OpCode.VEC_SPLAT_MF64;
+            case MASK_F32 -> OpCode.VEC_SPLAT_MF32;
+            case MASK_I64 -> OpCode.VEC_SPLAT_MI64;
             default -> null;
         };
     }
@@ -144,6 +185,21 @@ public final class VectorOps {
                 java.util.Arrays.fill(v, (Long) a[0]);
                 return v;
             }
+            case VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64: {
+                boolean[] v = new boolean[op.result.lanes()];
+                System.arraycopy((boolean[]) a[0], idx(a[1]), v, 0, v.length);
+                return v;
+            }
+            case VEC_STORE_BOOL: {
+                boolean[] v = (boolean[]) a[2];
+                System.arraycopy(v, 0, (boolean[]) a[0], idx(a[1]), v.length);
+                return null;
+            }
+            case VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64: {
+                boolean[] v = new boolean[op.result.lanes()];
+                java.util.Arrays.fill(v, (Boolean) a[0]);
+                return v;
+            }
             case VEC_REDUCE_ADD_I64: {
                 long s = 0;
                 for (long x : (long[]) a[0]) {
@@ -165,10 +221,16 @@ public final class VectorOps {
             return null;
         }
         Object first = a[0];
-        Type elem = first instanceof double[] ? Type.FLOAT : first instanceof float[] ? Type.F32 : Type.INT;
+        Type elem = first instanceof double[] ? Type.FLOAT : first instanceof float[] ? Type.F32 : first instanceof boolean[] ? Type.BOOL : Type.INT;
         OpCode s = scalarOf(op, elem);
         int n = java.lang.reflect.Array.getLength(first);
-        Object out = java.lang.reflect.Array.newInstance(first.getClass().getComponentType(), n);
+        Class<?> laneClass = switch (s.result) {
+            case FLOAT -> double.class;
+            case F32 -> float.class;
+            case BOOL -> boolean.class;
+            default -> long.class;
+        };
+        Object out = java.lang.reflect.Array.newInstance(laneClass, n);
         for (int lane = 0; lane < n; lane++) {
             Object[] sa = new Object[a.length];
             for (int k = 0; k < a.length; k++) {

@@ -10,6 +10,8 @@ public final class JitStats {
     public int loopsBlacklisted;
     public int optimizerFailures;
     public int compileFailures;
+    /** Traces whose Graal compilation was requested but that had no machine code when the program ended. */
+    public int notCompiledAtExit;
     /** Traces too big for the backend, left to the interpreter. */
     public int compileRefusals;
     public long compileNanos;
@@ -93,6 +95,9 @@ public final class JitStats {
         }
         if (compileRefusals > 0) {
             sb.append(", too large to compile ").append(compileRefusals);
+        }
+        if (notCompiledAtExit > 0) {
+            sb.append(", without machine code at exit ").append(notCompiledAtExit);
         }
         sb.append(", bridges ").append(bridges);
         if (!bridgeAborts.isEmpty()) {

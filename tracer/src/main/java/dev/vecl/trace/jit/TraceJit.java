@@ -173,7 +173,13 @@ public final class TraceJit implements JitHooks {
         if (recording != null && !recording.isDone()) {
             recording.cancel("exception");
         }
+        stats.notCompiledAtExit = 0;
         for (Installed t : byId.values()) {
+            if (t.runner != null && t.runner.compileNanos() > 0 && !t.runner.isCompiled()) {
+                // compilation was asked for and took time but left no machine code: Graal bailed out
+                // (the runtime prints why with --engine.CompilationFailureAction=Print), or it is still queued
+                stats.notCompiledAtExit++;
+            }
             if (t.call != null) {
                 // normal ends a compiled outer trace completed itself
                 stats.loopCalls += t.call.fastCalls;

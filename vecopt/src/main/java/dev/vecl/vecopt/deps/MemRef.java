@@ -10,8 +10,8 @@ import dev.vecl.trace.ir.Value;
  */
 public record MemRef(Op op, Value storage, Affine index, boolean store, Type vector) {
 
-    /** Whether two references can touch the same Java array (storages of different element types cannot). */
+    /** Whether two references can touch the same Java array (storages of different element types cannot; every mask type is a bool array). */
     public boolean sameKind(MemRef o) {
-        return vector == o.vector;
+        return vector.element() == o.vector.element();
     }
 }

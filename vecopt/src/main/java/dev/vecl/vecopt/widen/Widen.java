@@ -75,11 +75,22 @@ public final class Widen {
      */
     public static Result apply(Trace t, int[] inputRegisters) {
         try {
-            return new Widen.Run(t, inputRegisters).run();
+            try {
+                return new Widen.Run(t, inputRegisters, true).run();
+            } catch (Refused r) {
+                if (!r.getMessage().startsWith(INTERNAL)) {
+                    throw r;
+                }
+                // the entry without iteration 1 did not verify: keep the peeled iteration
+                Result v = new Widen.Run(t, inputRegisters, false).run();
+                return new Result(v.vector(), v.scalar(), v.versionExits(), v.reason() + " after the peeled iteration (" + r.getMessage() + ")", v.lanes());
+            }
         } catch (Refused r) {
             return new Result(null, t, Map.of(), r.getMessage(), 0);
         }
     }
+
+    static final String INTERNAL = "internal: ";
 
     private static Set<Value> identitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
@@ -88,6 +99,12 @@ public final class Widen {
     /** A guard of the body, as the group checks it: {@code X < m}, {@code X <= m} or {@code 0 <= X < m} (index). */
     private record Bound(Op guard, Value x, Affine form, OpCode cmp, Value limit) {
     }
+
+    /** At most this many splats are hoisted before the loop when some are constants (AVX-512 has 32 vector registers). */
+    static final int HOISTED_SPLATS = 24;
+
+    /** Widened ops between two cuts of a long body (see Run.Cuts). */
+    static final int CUT_OPS = Integer.getInteger("vecl.vecopt.cutOps", 256);
 
     private static final class Run {
         final Trace t;
@@ -101,6 +118,10 @@ public final class Widen {
         final Set<Value> scalarInBody = identitySet();
         final Map<Value, Affine> affine = new IdentityHashMap<>();
         final Map<Value, Type> data = new IdentityHashMap<>();
+        /** The vector type each widened store writes. */
+        final Map<Op, Type> stored = new IdentityHashMap<>();
+        /** Comparisons of the induction variable (bound tests): never data. */
+        final Set<Value> boundTests = identitySet();
         final List<MemRef> memRefs = new ArrayList<>();
         final List<Bound> bounds = new ArrayList<>();
         final Set<Op> invariantGuards = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -111,9 +132,13 @@ public final class Widen {
         int vectorOps;
         int lanes;
 
-        Run(Trace t, int[] inputRegisters) {
+        /** Whether the vector loop may start at iteration 1, with only the preamble's invariant part before it (see {@link #header}). */
+        final boolean fromIterationOne;
+
+        Run(Trace t, int[] inputRegisters, boolean fromIterationOne) {
             this.t = t;
             this.inputRegisters = inputRegisters;
+            this.fromIterationOne = fromIterationOne;
             if (!t.isLoop() || t.preamble().isEmpty()) {
                 throw new Refused("not a peeled loop");
             }
@@ -149,6 +174,7 @@ public final class Widen {
             for (Op op : body) {
                 classify(op);
             }
+            resolveMasks();
             for (Reduction r : reductions) {
                 for (Op op : body) {
                     if (op != r.update() && op.args().contains(r.acc())) {
@@ -242,7 +268,7 @@ public final class Widen {
             for (Value v : op.args()) {
                 allInv &= isInv(v);
                 anyData |= data.containsKey(v);
-                anyI |= dependsOnI(v) || v == ivVar;
+                anyI |= dependsOnI(v) || v == ivVar || boundTests.contains(v);
             }
             if (c.isGuard()) {
                 guard(op, allInv, anyData);
@@ -273,26 +299,28 @@ public final class Widen {
                         }
                         // a bound test: widened by the guard that uses it
                         affine.put(op, Affine.invariant(Const.of(0L)));
+                        boundTests.add(op);
                         return;
                     }
                     break;
-                case GETARRAYITEM_F64, GETARRAYITEM_F32, GETARRAYITEM_I64: {
-                    Type vt = op.type().vector();
+                case GETARRAYITEM_F64, GETARRAYITEM_F32, GETARRAYITEM_I64, GETARRAYITEM_BOOL: {
+                    Type vt = c == OpCode.GETARRAYITEM_BOOL ? Type.BOOL : op.type().vector(); // BOOL: a mask, typed by resolveMasks
                     memRef(op, op.arg(0), op.arg(1), false, vt);
                     data.put(op, vt);
                     vectorOps++;
                     return;
                 }
-                case SETARRAYITEM_F64, SETARRAYITEM_F32, SETARRAYITEM_I64: {
-                    Type vt = op.arg(2).type().vector();
-                    if (dependsOnI(op.arg(2)) || op.arg(2) == ivVar) {
+                case SETARRAYITEM_F64, SETARRAYITEM_F32, SETARRAYITEM_I64, SETARRAYITEM_BOOL: {
+                    Type vt = c == OpCode.SETARRAYITEM_BOOL ? Type.BOOL : op.arg(2).type().vector();
+                    if (dependsOnI(op.arg(2)) || op.arg(2) == ivVar || boundTests.contains(op.arg(2))) {
                         throw new Refused("induction variable used as data (store)");
                     }
                     memRef(op, op.arg(0), op.arg(1), true, vt);
+                    stored.put(op, vt);
                     vectorOps++;
                     return;
                 }
-                case GETARRAYITEM_I32, GETARRAYITEM_BOOL, SETARRAYITEM_I32, SETARRAYITEM_BOOL:
+                case GETARRAYITEM_I32, SETARRAYITEM_I32:
                     throw new Refused("unsupported op " + c.text + " (dtype not widened yet)");
                 default:
                     break;
@@ -306,14 +334,68 @@ public final class Widen {
                     throw new Refused("induction variable used as data (" + c.text + ")");
                 }
                 OpCode v = VectorOps.vectorOf(c);
-                Type vt = op.type().vector();
-                if (v != null && vt != null && VectorOps.scalarOf(v, op.type()) == c) {
+                Type lane = op.arg(0).type();
+                if (v != null && VectorOps.scalarOf(v, lane) == c) {
+                    // on bools: a mask, typed by resolveMasks; comparisons give the mask of their operands' type
+                    Type vt = lane == Type.BOOL ? Type.BOOL : VectorOps.isCompare(v) ? lane.vector().mask() : lane.vector();
                     data.put(op, vt);
                     vectorOps++;
                     return;
                 }
             }
             throw new Refused("unsupported op " + c.text);
+        }
+
+        /**
+         * Gives bool loads, bool operations and bool stores their mask type. The Vector API has a
+         * mask class per element type, so the masks a loop combines must agree: a comparison's is
+         * its operands'; a bool array element's is the loop's (float32's when it has 16 lanes,
+         * float64's when it works on float64, else int64's).
+         */
+        void resolveMasks() {
+            int l = 0;
+            boolean f64 = false;
+            for (Type vt : data.values()) {
+                if (vt != Type.BOOL) {
+                    l = vt.lanes();
+                    f64 |= vt == Type.VEC_F64 || vt == Type.MASK_F64;
+                }
+            }
+            for (MemRef m : memRefs) {
+                if (m.vector() != Type.BOOL) {
+                    l = m.vector().lanes();
+                    f64 |= m.vector() == Type.VEC_F64;
+                }
+            }
+            Type def = l == 0 ? (reductions.isEmpty() ? Type.MASK_F32 : Type.MASK_I64)
+                            : l == Type.MASK_F32.lanes() && l != Type.MASK_F64.lanes() ? Type.MASK_F32 : f64 ? Type.MASK_F64 : Type.MASK_I64;
+            for (Op op : body) {
+                if (data.get(op) == Type.BOOL) {
+                    Type m = op.opcode.isLoad() ? def : null;
+                    for (Value v : op.args()) {
+                        Type a = data.get(v);
+                        if (a != null && m != null && a != m) {
+                            throw new Refused("masks of different element types combined (" + m + " with " + a + ")");
+                        }
+                        m = a != null ? a : m;
+                    }
+                    data.put(op, m != null ? m : def);
+                } else if (stored.get(op) == Type.BOOL) {
+                    Type m = data.get(op.arg(2));
+                    stored.put(op, m != null ? m : def);
+                }
+            }
+            for (int k = 0; k < memRefs.size(); k++) {
+                MemRef m = memRefs.get(k);
+                if (m.vector() == Type.BOOL) {
+                    memRefs.set(k, new MemRef(m.op(), m.storage(), m.index(), m.store(), m.store() ? stored.get(m.op()) : data.get(m.op())));
+                }
+            }
+        }
+
+        /** The vector type an operand of {@code op} (whose vector type is {@code vt}) is widened to. */
+        static Type operandVector(Type vt, Value v) {
+            return v.type() == Type.BOOL ? vt.mask() : v.type().vector();
         }
 
         void guard(Op op, boolean allInv, boolean anyData) {
@@ -428,10 +510,126 @@ public final class Widen {
             return v;
         }
 
+        /**
+         * The part of the preamble the vector loop needs when it starts at iteration 1 rather than
+         * after the peeled copy of it: the invariant computations (array fields, hoisted scalars)
+         * and the guards on them, with every guard resuming at the loop header in the state the
+         * trace was entered with (nothing has run yet). A body of thousands of ops then compiles
+         * once as vectors instead of also once as scalars, and the first iteration is vectorized
+         * too. Null when the preamble does something else first (loads, calls with effects,
+         * guards on iteration 1's data) or the header state is not the inputs': then the peeled
+         * iteration stays, verbatim.
+         */
+        List<Op> header() {
+            if (!fromIterationOne || inputRegisters == null || label.snapshot.frames().size() != 1) {
+                return null;
+            }
+            Map<Integer, Value> regs = label.snapshot.innermost().registers();
+            Map<Value, Value> initial = new IdentityHashMap<>();
+            for (int k = 0; k < label.numArgs(); k++) {
+                Value l = label.arg(k);
+                if (invariant.contains(l)) {
+                    continue;
+                }
+                // a loop-carried variable: its value on entry is the input of its register
+                Value in = null;
+                for (Map.Entry<Integer, Value> e : regs.entrySet()) {
+                    if (e.getValue() == l) {
+                        for (int j = 0; j < inputRegisters.length; j++) {
+                            if (inputRegisters[j] == e.getKey() && t.inputs.get(j).type() == l.type()) {
+                                in = t.inputs.get(j);
+                            }
+                        }
+                    }
+                }
+                if (in == null) {
+                    return null;
+                }
+                initial.put(l, in);
+            }
+            Set<Value> avail = identitySet();
+            avail.addAll(t.inputs);
+            List<Op> kept = new ArrayList<>();
+            for (Op op : t.preamble()) {
+                boolean args = true;
+                for (Value v : op.args()) {
+                    args &= v instanceof Const || avail.contains(v);
+                }
+                if (op.opcode.isGuard()) {
+                    if (!args) {
+                        return null; // a guard on iteration 1's data
+                    }
+                    kept.add(op);
+                } else if (args && op.opcode.isPure() && !op.opcode.isLoad() && op.hasResult()) {
+                    // pure: may still raise (a global's lookup), then from the entry state too
+                    avail.add(op);
+                    kept.add(op);
+                }
+            }
+            for (Value v : label.args()) {
+                if (invariant.contains(v) && !(v instanceof Const) && !avail.contains(v)) {
+                    return null;
+                }
+            }
+            for (Value v : regs.values()) {
+                Value w = initial.getOrDefault(v, v);
+                if (!(w instanceof Const) && !t.inputs.contains(w) && !avail.contains(w)) {
+                    return null;
+                }
+            }
+            sub.putAll(initial);
+            entryState = label.snapshot.map(v -> initial.getOrDefault(v, v));
+            // drop what no kept guard, label variable or entry check can use: only what the loop's
+            // invariants reach back to and the guards' operands
+            Set<Value> live = identitySet();
+            for (Value v : label.args()) {
+                if (invariant.contains(v)) {
+                    live.add(v);
+                }
+            }
+            List<Op> needed = new ArrayList<>();
+            for (int k = kept.size() - 1; k >= 0; k--) {
+                Op op = kept.get(k);
+                if (op.opcode.isGuard() || live.contains(op)) {
+                    live.addAll(op.args());
+                    needed.add(op);
+                }
+            }
+            Collections.reverse(needed);
+            // ops with a snapshot are copied with the entry state; their users then use the copy
+            // (the header's values keep their meaning: i + 1 there is not the loop's i)
+            List<Op> header = new ArrayList<>();
+            for (Op op : needed) {
+                List<Value> args = op.args().stream().map(v -> copies.getOrDefault(v, v)).toList();
+                Op h = op.snapshot != null || !args.equals(op.args()) ? new Op(op.opcode, args, op.descr, op.snapshot != null ? entryState : null) : op;
+                if (h != op && op.hasResult()) {
+                    copies.put(op, h);
+                }
+                header.add(h);
+            }
+            copies.forEach(sub::putIfAbsent);
+            return header;
+        }
+
+        /** Header ops copied with the entry state (their users in the loop use the copies). */
+        final Map<Value, Value> copies = new IdentityHashMap<>();
+
+        /** The interpreter's state at the loop header when the vector loop is entered. */
+        Snapshot entryState;
+
         Result build(String reason) {
-            out.addAll(t.preamble());
-            int firstCheck = out.size();
-            Snapshot entry = label.snapshot;
+            List<Op> header = header();
+            int firstCheck;
+            Snapshot entry;
+            if (header != null) {
+                out.addAll(header);
+                firstCheck = 0;
+                entry = entryState;
+            } else {
+                out.addAll(t.preamble());
+                firstCheck = out.size();
+                entry = label.snapshot;
+            }
             final long maxGroup = Long.MAX_VALUE - (lanes - 1);
             // strides of views: the widened loads and stores need consecutive elements
             for (MemRef m : memRefs) {
@@ -474,26 +672,40 @@ public final class Widen {
             aliasChecks(entry);
             // loop-invariant vector operands, splatted once
             Map<Object, Value> splats = new LinkedHashMap<>();
-            List<Value> splatVars = new ArrayList<>();
+            // (value, vector type) pairs to splat, in first-use order
+            Map<Object, Value> wanted = new LinkedHashMap<>();
+            Map<Object, Type> wantedType = new HashMap<>();
             for (Op op : body) {
-                if (!data.containsKey(op) && !(op.opcode.isStore() && memRefs.stream().anyMatch(m -> m.op() == op))) {
+                if (updates.containsKey(op)) {
+                    Value x = updates.get(op).operand();
+                    if (isInv(x) && !scalarInBody.contains(x)) {
+                        wanted.putIfAbsent(key(x, Type.VEC_I64), x);
+                        wantedType.put(key(x, Type.VEC_I64), Type.VEC_I64);
+                    }
                     continue;
                 }
-                if (op.opcode.isLoad() || updates.containsKey(op)) {
-                    if (updates.containsKey(op)) {
-                        Value x = updates.get(op).operand();
-                        if (isInv(x) && !scalarInBody.contains(x)) {
-                            splatVars.add(splat(splats, x, Type.VEC_I64));
-                        }
-                    }
+                if (op.opcode.isLoad() || !(data.containsKey(op) || stored.containsKey(op))) {
                     continue;
                 }
                 List<Value> operands = op.opcode.isStore() ? List.of(op.arg(2)) : op.args();
-                Type vt = op.opcode.isStore() ? op.arg(2).type().vector() : data.get(op);
+                Type vt = op.opcode.isStore() ? stored.get(op) : data.get(op);
                 for (Value v : operands) {
-                    if (isInv(v) && !scalarInBody.contains(v) && !splats.containsKey(key(v))) {
-                        splatVars.add(splat(splats, v, vt));
+                    Type ot = operandVector(vt, v);
+                    if (isInv(v) && !scalarInBody.contains(v)) {
+                        wanted.putIfAbsent(key(v, ot), v);
+                        wantedType.put(key(v, ot), ot);
                     }
+                }
+            }
+            // Hoisted splats are loop variables, live in registers across the whole loop: a body
+            // with more constants than the machine has vector registers (Prospero has 1,406) would
+            // spill them all and compile slowly, so then constants are splatted where they are
+            // used, which Graal folds to constant vectors.
+            boolean hoistConstants = wanted.size() <= HOISTED_SPLATS;
+            List<Value> splatVars = new ArrayList<>();
+            for (Map.Entry<Object, Value> e : wanted.entrySet()) {
+                if (hoistConstants || !(e.getValue() instanceof Const)) {
+                    splatVars.add(splat(splats, e.getValue(), wantedType.get(e.getKey())));
                 }
             }
             List<Value> partials = new ArrayList<>();
@@ -502,16 +714,16 @@ public final class Widen {
             }
             // label(i, invariants, splats, partials, reduction entry values)
             List<Value> vars = new ArrayList<>();
-            vars.add(ivVar);
+            vars.add(mapped(ivVar));
             for (Value v : label.args()) {
                 if (invariant.contains(v)) {
-                    vars.add(v);
+                    vars.add(copies.getOrDefault(v, v));
                 }
             }
             vars.addAll(splatVars);
             vars.addAll(partials);
             for (Reduction r : reductions) {
-                vars.add(r.acc());
+                vars.add(mapped(r.acc()));
             }
             int labelAt = out.size();
             emit(new Op(OpCode.LABEL, vars, null, entry));
@@ -525,9 +737,9 @@ public final class Widen {
             for (int k = 0; k < reductions.size(); k++) {
                 Reduction r = reductions.get(k);
                 Op folded = emit(r.vectorReduce(), partials.get(k));
-                groupState.put(r.acc(), emit(r.update().opcode, r.acc(), folded));
+                groupState.put(r.acc(), emit(r.update().opcode, mapped(r.acc()), folded));
             }
-            Snapshot group = entry.map(v -> groupState.getOrDefault(v, v));
+            Snapshot group = label.snapshot.map(v -> groupState.containsKey(v) ? groupState.get(v) : mapped(v));
             // scalar part: lane 0's index arithmetic and the whole group's guards
             Map<Op, Bound> boundOf = new IdentityHashMap<>();
             for (Bound b : bounds) {
@@ -581,7 +793,13 @@ public final class Widen {
             // vector part, in program order
             Map<Value, Value> vec = new IdentityHashMap<>();
             List<Value> nextPartials = new ArrayList<>(partials);
+            Cuts cuts = new Cuts();
+            int at = -1;
             for (Op op : body) {
+                at++;
+                if (cuts.isCut(at)) {
+                    cut(at, cuts, vec, splats, labelAt);
+                }
                 OpCode c = op.opcode;
                 if (updates.containsKey(op)) {
                     Reduction r = updates.get(op);
@@ -591,41 +809,114 @@ public final class Widen {
                 } else if (c.isLoad() && data.containsKey(op)) {
                     vec.put(op, emit(VectorOps.load(data.get(op)), mapped(op.arg(0)), mapped(op.arg(1))));
                 } else if (c.isStore()) {
-                    Type vt = op.arg(2).type().vector();
+                    Type vt = stored.get(op);
                     emit(VectorOps.store(vt), mapped(op.arg(0)), mapped(op.arg(1)), vecOperand(op.arg(2), vt, vec, splats));
                 } else if (data.containsKey(op)) {
                     Type vt = data.get(op);
                     List<Value> args = new ArrayList<>();
                     for (Value v : op.args()) {
-                        args.add(vecOperand(v, vt, vec, splats));
+                        args.add(vecOperand(v, operandVector(vt, v), vec, splats));
                     }
                     vec.put(op, emit(new Op(VectorOps.vectorOf(c), args, null, null)));
                 }
             }
             List<Value> next = new ArrayList<>();
-            next.add(emit(OpCode.INT_ADD, ivVar, Const.of((long) lanes)));
+            next.add(emit(OpCode.INT_ADD, mapped(ivVar), Const.of((long) lanes)));
             for (Value v : label.args()) {
                 if (invariant.contains(v)) {
-                    next.add(v);
+                    next.add(copies.getOrDefault(v, v));
                 }
             }
             next.addAll(splatVars);
             next.addAll(nextPartials);
             for (Reduction r : reductions) {
-                next.add(r.acc());
+                next.add(mapped(r.acc()));
             }
             emit(new Op(OpCode.JUMP, next, null, null));
             Trace v;
             try {
                 v = TraceVerifier.verify(new Trace(t.inputs, out));
             } catch (TraceVerifier.Invalid e) {
-                throw new Refused("internal: widened trace invalid: " + e.getMessage().lines().findFirst().orElse(""));
+                throw new Refused(INTERNAL + "widened trace invalid: " + e.getMessage().lines().findFirst().orElse(""));
             }
             return new Result(v, t, versionExits(v, firstCheck, labelAt), reason, lanes);
         }
 
-        Object key(Value v) {
-            return v instanceof Const c ? c : new IdentityKey(v);
+        /** Splats are per value and vector type (a bool may be splatted to masks of several types). */
+        /**
+         * Every CUT_OPS widened ops of a long body, the vectors still needed later go through a
+         * scratch array (stored, loaded back). Graal's Vector API expansion works on connected
+         * groups of vector nodes and grows faster than linearly with a group's size: a
+         * Prospero-sized body (7,866 ops) as one group does not finish in minutes. Cut into groups
+         * of a few hundred ops it expands group by group. Costs a store and a load per live
+         * vector per cut (L1 traffic), nothing for bodies below the first cut.
+         */
+        final class Cuts {
+            final Map<Integer, List<Op>> liveAt = new HashMap<>();
+            /** One register's worth per vector type: each vector is loaded back right after its store. */
+            final Map<Type, Const.Ref> scratch = new HashMap<>();
+
+            Cuts() {
+                Map<Value, Integer> lastUse = new IdentityHashMap<>();
+                for (int k = 0; k < body.size(); k++) {
+                    for (Value v : body.get(k).args()) {
+                        lastUse.put(v, k);
+                    }
+                }
+                int widened = 0;
+                List<Op> defined = new ArrayList<>();
+                for (int k = 0; k < body.size(); k++) {
+                    Op op = body.get(k);
+                    if (widened >= CUT_OPS) {
+                        widened = 0;
+                        List<Op> live = new ArrayList<>();
+                        for (Op d : defined) {
+                            if (lastUse.getOrDefault(d, -1) >= k) {
+                                live.add(d);
+                                scratch.computeIfAbsent(data.get(d), t -> new Const.Ref("scratch." + t.text, newLanes(t, t.lanes())));
+                            }
+                        }
+                        defined = new ArrayList<>(live);
+                        liveAt.put(k, live);
+                    }
+                    if (data.containsKey(op) && !updates.containsKey(op)) {
+                        defined.add(op);
+                    }
+                    if (data.containsKey(op) || stored.containsKey(op)) {
+                        widened++;
+                    }
+                }
+            }
+
+            boolean isCut(int k) {
+                return liveAt.containsKey(k);
+            }
+        }
+
+        static Object newLanes(Type vt, int n) {
+            return switch (vt) {
+                case VEC_F64 -> new double[n];
+                case VEC_F32 -> new float[n];
+                case VEC_I64 -> new long[n];
+                default -> new boolean[n];
+            };
+        }
+
+        void cut(int at, Cuts cuts, Map<Value, Value> vec, Map<Object, Value> splats, int labelAt) {
+            for (Op d : cuts.liveAt.get(at)) {
+                Type vt = data.get(d);
+                Value storage = cuts.scratch.get(vt);
+                emit(VectorOps.store(vt), storage, Const.of(0L), vec.get(d));
+                vec.put(d, emit(VectorOps.load(vt), storage, Const.of(0L)));
+            }
+            // splats made in the loop are made again after the cut (hoisted ones, label variables, stay)
+            Set<Value> inLoop = identitySet();
+            inLoop.addAll(out.subList(labelAt + 1, out.size()));
+            splats.values().removeIf(inLoop::contains);
+        }
+
+        Object key(Value v, Type vt) {
+            return java.util.List.of(v instanceof Const c ? c : new IdentityKey(v), vt);
         }
 
         record IdentityKey(Value v) {
@@ -642,7 +933,7 @@ public final class Widen {
 
         Value splat(Map<Object, Value> splats, Value v, Type vt) {
             Value s = emit(VectorOps.splat(vt), v);
-            splats.put(key(v), s);
+            splats.put(key(v, vt), s);
             return s;
         }
 
@@ -651,13 +942,13 @@ public final class Widen {
             if (w != null) {
                 return w;
             }
-            w = splats.get(key(v));
+            w = splats.get(key(v, vt));
             if (w != null) {
                 return w;
             }
             // an invariant computed in the body (per group): splat it there
             Value s = emit(VectorOps.splat(vt), mapped(v));
-            splats.put(key(v), s);
+            splats.put(key(v, vt), s);
             return s;
         }
 
