@@ -36,6 +36,8 @@ class MinMaxTest {
                 String at = a + ", " + b;
                 assertEquals(bits(numpyMax(a, b)), bits(Arith.maximumDouble(a, b)), "maximum(" + at + ")");
                 assertEquals(bits(numpyMin(a, b)), bits(Arith.minimumDouble(a, b)), "minimum(" + at + ")");
+                assertEquals(bits(numpyMax(a, b)), bits(Arith.maximumDoubleBranchFree(a, b)), "branch-free maximum(" + at + ")");
+                assertEquals(bits(numpyMin(a, b)), bits(Arith.minimumDoubleBranchFree(a, b)), "branch-free minimum(" + at + ")");
             }
         }
     }
@@ -47,6 +49,8 @@ class MinMaxTest {
                 String at = a + ", " + b;
                 assertEquals(bits((float) numpyMax(a, b)), bits(Arith.maximumFloat(a, b)), "maximum(" + at + ")");
                 assertEquals(bits((float) numpyMin(a, b)), bits(Arith.minimumFloat(a, b)), "minimum(" + at + ")");
+                assertEquals(bits((float) numpyMax(a, b)), bits(Arith.maximumFloatBranchFree(a, b)), "branch-free maximum(" + at + ")");
+                assertEquals(bits((float) numpyMin(a, b)), bits(Arith.minimumFloatBranchFree(a, b)), "branch-free minimum(" + at + ")");
             }
         }
     }

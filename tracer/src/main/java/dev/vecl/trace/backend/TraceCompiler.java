@@ -109,6 +109,9 @@ public final class TraceCompiler {
     }
 
     /** Per trace: the slot of every value, and the nodes as they are made. */
+    /** Above this many min/max ops a trace uses their branch-free form (Arith.zeroTieTakesSecond says why). */
+    static final int BRANCH_FREE_MIN_MAX = 256;
+
     private final class Builder {
         final Trace trace;
         final String name;
@@ -123,10 +126,22 @@ public final class TraceCompiler {
         /** Label variables the jump passes back unchanged: saved in the exit buffer once per loop entry. */
         final java.util.Set<Value> invariants = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
+        /** NumPy min/max without control flow (Arith.zeroTieTakesSecond): for traces with many of them. */
+        final boolean branchFreeMinMax;
+
         Builder(Trace trace, String name) {
             this.trace = trace;
             this.name = name;
             int guards = 0;
+            int minMax = 0;
+            for (Op op : trace.ops) {
+                switch (op.opcode) {
+                    case FLOAT_MINIMUM, FLOAT_MAXIMUM, F32_MINIMUM, F32_MAXIMUM -> minMax++;
+                    default -> {
+                    }
+                }
+            }
+            this.branchFreeMinMax = minMax > BRANCH_FREE_MIN_MAX;
             for (Op op : trace.ops) {
                 if (op.snapshot != null && (op.opcode.isGuard() || Eval.mayRaise(op))) {
                     guards++;
@@ -431,8 +446,8 @@ public final class TraceCompiler {
                 case FLOAT_SIN -> new FloatUn(d, a, Arith::sinDouble);
                 case FLOAT_COS -> new FloatUn(d, a, Arith::cosDouble);
                 case FLOAT_FLOOR -> new FloatUn(d, a, Arith::floorDouble);
-                case FLOAT_MINIMUM -> new FloatBin(d, a, b, Arith::minimumDouble);
-                case FLOAT_MAXIMUM -> new FloatBin(d, a, b, Arith::maximumDouble);
+                case FLOAT_MINIMUM -> new FloatBin(d, a, b, branchFreeMinMax ? Arith::minimumDoubleBranchFree : Arith::minimumDouble);
+                case FLOAT_MAXIMUM -> new FloatBin(d, a, b, branchFreeMinMax ? Arith::maximumDoubleBranchFree : Arith::maximumDouble);
                 case FLOAT_LT -> new FloatCmp(d, a, b, (x, y) -> x < y);
                 case FLOAT_LE -> new FloatCmp(d, a, b, (x, y) -> x <= y);
                 case FLOAT_GT -> new FloatCmp(d, a, b, (x, y) -> x > y);
@@ -455,8 +470,8 @@ public final class TraceCompiler {
                 case F32_SIN -> new F32Un(d, a, Arith::sinFloat);
                 case F32_COS -> new F32Un(d, a, Arith::cosFloat);
                 case F32_FLOOR -> new F32Un(d, a, Arith::floorFloat);
-                case F32_MINIMUM -> new F32Bin(d, a, b, Arith::minimumFloat);
-                case F32_MAXIMUM -> new F32Bin(d, a, b, Arith::maximumFloat);
+                case F32_MINIMUM -> new F32Bin(d, a, b, branchFreeMinMax ? Arith::minimumFloatBranchFree : Arith::minimumFloat);
+                case F32_MAXIMUM -> new F32Bin(d, a, b, branchFreeMinMax ? Arith::maximumFloatBranchFree : Arith::maximumFloat);
                 case F32_LT -> new F32Cmp(d, a, b, (x, y) -> x < y);
                 case F32_LE -> new F32Cmp(d, a, b, (x, y) -> x <= y);
                 case F32_GT -> new F32Cmp(d, a, b, (x, y) -> x > y);
