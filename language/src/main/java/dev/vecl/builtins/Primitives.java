@@ -72,6 +72,8 @@ final class Primitives {
         put(g, new Fn("_rshift", 2, 2, a -> Arith.rshiftLongNumpy(Cast.toInt64(a[0]), Cast.toInt64(a[1]))));
         put(g, new Fn("_minimum", 2, 2, a -> minmax(a[0], a[1], true)));
         put(g, new Fn("_maximum", 2, 2, a -> minmax(a[0], a[1], false)));
+        // where's element step: the operands are already of the result dtype; no branch in a trace
+        put(g, new Fn("_select", 3, 3, a -> Ops.truthy(a[0]) ? a[1] : a[2]));
         return g;
     }
 

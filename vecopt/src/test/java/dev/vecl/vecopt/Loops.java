@@ -252,6 +252,10 @@ public final class Loops {
         return sb.toString().strip();
     }
 
+    /** {@code c[i] = where(a[i] < k, a[i], b[i])} on float64 (the prelude's where step, {@code _select}): a blend by a mask. */
+    public static final String SELECT64 = W2.replace("f21 = float_mul(f20, f5)", "b21 = float_lt(f13, f5)").replace("f22 = float_add(f13, f21)",
+                    "f22 = float_select(b21, f13, f20)");
+
     /** The input registers of a recorded trace: each input's register in the label's snapshot. */
     public static int[] inputRegisters(Trace recorded) {
         Map<Integer, Value> regs = recorded.label().snapshot.innermost().registers();

@@ -25,7 +25,7 @@ import dev.vecl.vecopt.widen.Widen;
 class VersionsDifferentialTest {
 
     @ParameterizedTest
-    @CsvSource({"W2, FLOAT64", "W4, FLOAT32", "INT_SUM, INT64", "SCALE_OFFSET, FLOAT64", "INT_MAP, INT64", "MINMAX, FLOAT64", "RANGE_SUM, INT64", "FILL32, FLOAT32", "CMP32, FLOAT32", "MASKS64, FLOAT64", "LONG_CHAIN, FLOAT64"})
+    @CsvSource({"W2, FLOAT64", "W4, FLOAT32", "INT_SUM, INT64", "SCALE_OFFSET, FLOAT64", "INT_MAP, INT64", "MINMAX, FLOAT64", "RANGE_SUM, INT64", "FILL32, FLOAT32", "CMP32, FLOAT32", "MASKS64, FLOAT64", "LONG_CHAIN, FLOAT64", "SELECT64, FLOAT64"})
     void widenedLoopAgreesWithScalarLoop(String loop, String dtype) throws Exception {
         String text = (String) Loops.class.getField(loop).get(null);
         Trace recorded = TraceText.parse(text);

@@ -380,6 +380,27 @@ final class ScalarNodes {
         }
     }
 
+    /** {@code c ? x : y}, any scalar type. */
+    static final class Select extends Compute {
+        @Child Arg c;
+        @Child Arg x;
+        @Child Arg y;
+        @Child SlotWrite to;
+
+        Select(SlotWrite to, Arg c, Arg x, Arg y) {
+            super(to.slot, null);
+            this.c = c;
+            this.x = x;
+            this.y = y;
+            this.to = to;
+        }
+
+        @Override
+        void run(VirtualFrame f) {
+            to.move(f, c.b(f) ? x : y);
+        }
+    }
+
     /** unbox_*: the reference is known (guard_class) to be the boxed scalar. */
     static final class Unbox extends Compute {
         @Child Arg a;

@@ -493,6 +493,7 @@ public final class TraceCompiler {
                 case BOOL_NOT -> new ScalarNodes.BoolNot(d, a);
 
                 case REF_EQ -> new MemoryNodes.RefEq(d, a, b);
+                case FLOAT_SELECT, F32_SELECT, INT_SELECT, BOOL_SELECT -> new ScalarNodes.Select(SlotWrite.of(op.type(), d), a, b, arg(op.arg(2)));
                 case SAME_AS -> new ScalarNodes.Copy(SlotWrite.of(op.type(), d), a, false);
                 case BOX_INT, BOX_FLOAT, BOX_F32, BOX_BOOL -> new ScalarNodes.Copy(SlotWrite.of(Type.REF, d), a, true);
                 case UNBOX_INT, UNBOX_FLOAT, UNBOX_F32, UNBOX_BOOL -> new ScalarNodes.Unbox(SlotWrite.of(op.type(), d), a);
@@ -539,7 +540,7 @@ public final class TraceCompiler {
                         VEC_SPLAT_I64, VEC_ADD, VEC_SUB, VEC_MUL, VEC_TRUEDIV, VEC_MINIMUM, VEC_MAXIMUM, VEC_NEG, VEC_ABS, VEC_SQRT, VEC_AND,
                         VEC_OR, VEC_XOR, VEC_REDUCE_ADD_I64, VEC_REDUCE_MUL_I64, VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64, VEC_STORE_BOOL,
                         VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64, VEC_NOT, VEC_LT, VEC_LE, VEC_GT, VEC_GE, VEC_EQ,
-                        VEC_NE -> VectorNodes.node(op, d, args(op.args()));
+                        VEC_NE, VEC_SELECT -> VectorNodes.node(op, d, args(op.args()));
                 default -> throw new IllegalArgumentException("the backend does not compile " + c.text);
             };
         }

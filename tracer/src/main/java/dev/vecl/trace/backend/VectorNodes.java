@@ -98,6 +98,7 @@ final class VectorNodes {
         }
         m = m.and(sp.maskAll(true)).xor(sp.maskAll(false)).not().eq(m);
         m.intoArray(b, 0);
+        x.blend(y, m).compare(VectorOperators.EQ, y).intoArray(b, 0);
     }
 
     static VectorOperators.Comparison comparison(OpCode c) {
@@ -193,6 +194,7 @@ final class VectorNodes {
             case VEC_STORE_BOOL -> new StoreMask(a[0], a[1], a[2]);
             case VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64 -> new SplatMask(d, species(op.type()), a[0]);
             case VEC_LT, VEC_LE, VEC_GT, VEC_GE, VEC_EQ, VEC_NE -> op.arg(0).type().isMask() ? new MaskLane(d, kind(c), a[0], a[1]) : new Compare(d, comparison(c), a[0], a[1]);
+            case VEC_SELECT -> new Select(d, a[0], a[1], a[2]);
             case VEC_AND, VEC_OR, VEC_XOR, VEC_NOT -> t.isMask() ? new MaskLane(d, kind(c), a[0], a.length > 1 ? a[1] : a[0]) : lane(t, d, kind(c), a);
             default -> lane(t, d, kind(c), a);
         };
@@ -736,6 +738,29 @@ final class VectorNodes {
                 default -> throw CompilerDirectives.shouldNotReachHere();
             };
             f.setObjectStatic(dst, r);
+            return null;
+        }
+    }
+
+    /** Lanes of x where the mask is set, else of y ({@code y.blend(x, m)}). */
+    static final class Select extends OpNode {
+        final int dst;
+        @Child Arg m;
+        @Child Arg x;
+        @Child Arg y;
+
+        Select(int dst, Arg m, Arg x, Arg y) {
+            this.dst = dst;
+            this.m = m;
+            this.x = x;
+            this.y = y;
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object execute(VirtualFrame f) {
+            Vector v = (Vector) y.v(f);
+            f.setObjectStatic(dst, v.blend((Vector) x.v(f), (VectorMask) mask(m, f)));
             return null;
         }
     }

@@ -161,6 +161,7 @@ public final class Eval {
             case BOOL_XOR -> b(a[0]) ^ b(a[1]);
             case BOOL_NOT -> !b(a[0]);
             case BOOL_EQ -> b(a[0]) == b(a[1]);
+            case FLOAT_SELECT, F32_SELECT, INT_SELECT, BOOL_SELECT -> b(a[0]) ? a[1] : a[2];
 
             case SAME_AS -> a[0];
             default -> throw new NotEvaluable(op);

@@ -29,7 +29,12 @@ public final class Op implements Value {
 
     @Override
     public Type type() {
-        return opcode.result == Type.ANY ? args[0].type() : opcode.result == Type.MASK_OF ? args[0].type().mask() : opcode.result;
+        return switch (opcode.result) {
+            case ANY -> args[0].type();
+            case MASK_OF -> args[0].type().mask();
+            case SECOND -> args[1].type();
+            default -> opcode.result;
+        };
     }
 
     public int numArgs() {

@@ -10,6 +10,7 @@ import static dev.vecl.trace.ir.Type.MASK_F64;
 import static dev.vecl.trace.ir.Type.MASK_I64;
 import static dev.vecl.trace.ir.Type.MASK_OF;
 import static dev.vecl.trace.ir.Type.REF;
+import static dev.vecl.trace.ir.Type.SECOND;
 import static dev.vecl.trace.ir.Type.VEC_F32;
 import static dev.vecl.trace.ir.Type.VEC_F64;
 import static dev.vecl.trace.ir.Type.VEC_I64;
@@ -114,6 +115,11 @@ public enum OpCode {
     BOOL_OR(BOOL, f(BOOL, BOOL), Flag.PURE),
     BOOL_XOR(BOOL, f(BOOL, BOOL), Flag.PURE),
     BOOL_NOT(BOOL, f(BOOL), Flag.PURE),
+    /** {@code c ? x : y} (NumPy's where on one element). */
+    FLOAT_SELECT(FLOAT, f(BOOL, FLOAT, FLOAT), Flag.PURE),
+    F32_SELECT(F32, f(BOOL, F32, F32), Flag.PURE),
+    INT_SELECT(INT, f(BOOL, INT, INT), Flag.PURE),
+    BOOL_SELECT(BOOL, f(BOOL, BOOL, BOOL), Flag.PURE),
     BOOL_EQ(BOOL, f(BOOL, BOOL), Flag.PURE),
 
     // ---- references ----
@@ -254,6 +260,8 @@ public enum OpCode {
     /** Also on masks (bool ==). */
     VEC_EQ(MASK_OF, f(ANY, ANY), Flag.PURE),
     VEC_NE(MASK_OF, f(ANY, ANY), Flag.PURE),
+    /** Lanes of the second argument where the mask (the first) is set, else of the third; vectors of the mask's element type. */
+    VEC_SELECT(SECOND, f(ANY, ANY, ANY), Flag.PURE),
     /** Wrapping sum of the lanes (any order: int addition is associative). */
     VEC_REDUCE_ADD_I64(INT, f(VEC_I64), Flag.PURE),
     /** Wrapping product of the lanes. */

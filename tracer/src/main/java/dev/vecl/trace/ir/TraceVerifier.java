@@ -118,12 +118,15 @@ public final class TraceVerifier {
             if (!vt.isVector() || VectorOps.scalarOf(oc, vt.element()) == null) {
                 fail(t, where + ": not defined on " + vt);
             }
-        } else if (oc.isVarargs() || (oc.arity() > 0 && oc.argType(0) == Type.ANY)) {
+        } else if (oc != OpCode.VEC_SELECT && (oc.isVarargs() || (oc.arity() > 0 && oc.argType(0) == Type.ANY))) {
             for (Value v : op.args()) {
                 if (v.type().isVector() && oc != OpCode.SAME_AS && oc != OpCode.LABEL && oc != OpCode.JUMP) {
                     fail(t, where + ": takes no vectors");
                 }
             }
+        }
+        if (oc == OpCode.VEC_SELECT && (op.arg(1).type() != op.arg(2).type() || !op.arg(1).type().isVector() || op.arg(1).type().mask() != op.arg(0).type())) {
+            fail(t, where + ": selects " + op.arg(1).type() + " and " + op.arg(2).type() + " by " + op.arg(0).type());
         }
         if (oc == OpCode.VEC_STORE_BOOL && !op.arg(2).type().isMask()) {
             fail(t, where + ": stores a mask, has " + op.arg(2).type());

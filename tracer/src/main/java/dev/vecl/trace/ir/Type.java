@@ -13,6 +13,8 @@ public enum Type {
     ANY("any", '?'),
     /** In an operation signature only: a result that is the mask of the first argument's vector type (comparisons). */
     MASK_OF("mask", '?'),
+    /** In an operation signature only: a result of the second argument's type (select). */
+    SECOND("second", '?'),
     // Vectors of one register of VectorWidth.BITS (512 with AVX-512, 256 with AVX2): VecOpt's
     // widened values. The text names the lanes (f64x8 or f64x4), so a trace says what it ran.
     /** float64 lanes (8 with AVX-512). */
@@ -89,7 +91,7 @@ public enum Type {
 
     public static Type byText(String s) {
         for (Type t : values()) {
-            if (t.text.equals(s) && t != VOID && t != ANY && t != MASK_OF) {
+            if (t.text.equals(s) && t != VOID && t != ANY && t != MASK_OF && t != SECOND) {
                 return t;
             }
         }

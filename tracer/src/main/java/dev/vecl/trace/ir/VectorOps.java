@@ -95,8 +95,26 @@ public final class VectorOps {
         };
     }
 
+    public static boolean isSelect(OpCode scalar) {
+        return scalar == OpCode.FLOAT_SELECT || scalar == OpCode.F32_SELECT || scalar == OpCode.INT_SELECT || scalar == OpCode.BOOL_SELECT;
+    }
+
+    /** The scalar select on lanes of {@code element} type. */
+    public static OpCode selectOf(Type element) {
+        return switch (element) {
+            case FLOAT -> OpCode.FLOAT_SELECT;
+            case F32 -> OpCode.F32_SELECT;
+            case INT -> OpCode.INT_SELECT;
+            case BOOL -> OpCode.BOOL_SELECT;
+            default -> null;
+        };
+    }
+
     /** The lane-wise vector op for a scalar op, or null (the inverse of {@link #scalarOf}). */
     public static OpCode vectorOf(OpCode scalar) {
+        if (isSelect(scalar)) {
+            return OpCode.VEC_SELECT;
+        }
         for (OpCode v : OpCode.values()) {
             if (isLaneWise(v)) {
                 for (Type t : new Type[] {Type.FLOAT, Type.F32, Type.INT, Type.BOOL}) {
@@ -216,6 +234,14 @@ public final class VectorOps {
             }
             default:
                 break;
+        }
+        if (op == OpCode.VEC_SELECT) {
+            boolean[] m = (boolean[]) a[0];
+            Object out = java.lang.reflect.Array.newInstance(a[1].getClass().getComponentType(), m.length);
+            for (int lane = 0; lane < m.length; lane++) {
+                java.lang.reflect.Array.set(out, lane, java.lang.reflect.Array.get(m[lane] ? a[1] : a[2], lane));
+            }
+            return out;
         }
         if (!isLaneWise(op)) {
             return null;

@@ -1161,7 +1161,7 @@ public final class TraceRecorder implements Recorder {
                     "_is_list", "_type_name", "_is_operand", "_is_number", "_as_dtype", "_value_dtype", "_is_float_dtype", "_is_int_dtype",
                     "_compute_dtype", "_common_dtype", "_result_dtype", "_unary_dtype", "_check_inplace", "_check_len", "_check_len3",
                     "_may_share_memory", "_same_view", "_sqrt", "_exp", "_log", "_sin", "_cos", "_floor", "_abs", "_lshift", "_rshift",
-                    "_minimum", "_maximum", "_cast_scalar");
+                    "_minimum", "_maximum", "_cast_scalar", "_select");
 
     private void call(Frame f, int pc) {
         int[] code = f.code.code;
@@ -1375,6 +1375,22 @@ public final class TraceRecorder implements Recorder {
                     }
                 };
                 f.shadow[dst] = r;
+                return true;
+            }
+            case "_select" -> {
+                if (n != 3 || !(regs[start] instanceof Boolean)) {
+                    return false;
+                }
+                Object x = regs[start + 1];
+                Object y = regs[start + 2];
+                OpCode sel = x instanceof Double && y instanceof Double ? OpCode.FLOAT_SELECT
+                                : x instanceof Float && y instanceof Float ? OpCode.F32_SELECT
+                                                : x instanceof Long && y instanceof Long ? OpCode.INT_SELECT
+                                                                : x instanceof Boolean && y instanceof Boolean ? OpCode.BOOL_SELECT : null;
+                if (sel == null) {
+                    return false;
+                }
+                f.shadow[dst] = emit(sel, typed(f, start), typed(f, start + 1), typed(f, start + 2));
                 return true;
             }
             case "_minimum", "_maximum" -> {

@@ -333,6 +333,12 @@ public final class Widen {
                 if (anyI) {
                     throw new Refused("induction variable used as data (" + c.text + ")");
                 }
+                if (VectorOps.isSelect(c) && op.type().vector() != null) {
+                    // where: a blend of the two operands' vectors by the condition's mask (checked in resolveMasks)
+                    data.put(op, op.type().vector());
+                    vectorOps++;
+                    return;
+                }
                 OpCode v = VectorOps.vectorOf(c);
                 Type lane = op.arg(0).type();
                 if (v != null && VectorOps.scalarOf(v, lane) == c) {
@@ -383,6 +389,12 @@ public final class Widen {
                 } else if (stored.get(op) == Type.BOOL) {
                     Type m = data.get(op.arg(2));
                     stored.put(op, m != null ? m : def);
+                }
+            }
+            for (Op op : body) {
+                Type m = VectorOps.isSelect(op.opcode) ? data.get(op.arg(0)) : null;
+                if (m != null && data.containsKey(op) && m != data.get(op).mask()) {
+                    throw new Refused("masks of different element types combined (" + m + " selects " + data.get(op) + ")");
                 }
             }
             for (int k = 0; k < memRefs.size(); k++) {

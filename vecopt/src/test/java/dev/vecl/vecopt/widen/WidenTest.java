@@ -249,6 +249,15 @@ class WidenTest {
         return n;
     }
 
+    /** where's element step: the comparison's mask blends the two loaded vectors. */
+    @Test
+    void selectIsABlend() {
+        Widen.Result r = Loops.widen(Loops.SELECT64);
+        assertTrue(r.vectorized(), r.reason());
+        String text = TraceText.print(r.vector());
+        assertTrue(text.contains("m50 = vec_lt(v48, v41)\nv51 = vec_select(m50, v48, v49)\nvec_store_f64(p16, i47, v51)"), text);
+    }
+
     /** Masks of float64 and int64 lanes are different Vector API classes: combining them is refused, not converted. */
     @Test
     void masksOfTwoElementTypesAreRefused() {
