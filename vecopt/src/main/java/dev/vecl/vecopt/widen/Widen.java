@@ -537,27 +537,22 @@ public final class Widen {
                 return null;
             }
             Map<Integer, Value> regs = label.snapshot.innermost().registers();
+            Map<Integer, Value> inputOf = new HashMap<>();
+            for (int j = 0; j < inputRegisters.length; j++) {
+                inputOf.put(inputRegisters[j], t.inputs.get(j));
+            }
             Map<Value, Value> initial = new IdentityHashMap<>();
-            for (int k = 0; k < label.numArgs(); k++) {
-                Value l = label.arg(k);
-                if (invariant.contains(l)) {
-                    continue;
+            for (Map.Entry<Integer, Value> e : regs.entrySet()) {
+                Value l = e.getValue();
+                Value in = inputOf.get(e.getKey());
+                if (label.args().contains(l) && !invariant.contains(l) && in != null && in.type() == l.type()) {
+                    initial.put(l, in); // a loop-carried variable: on entry, the input of its register
                 }
-                // a loop-carried variable: its value on entry is the input of its register
-                Value in = null;
-                for (Map.Entry<Integer, Value> e : regs.entrySet()) {
-                    if (e.getValue() == l) {
-                        for (int j = 0; j < inputRegisters.length; j++) {
-                            if (inputRegisters[j] == e.getKey() && t.inputs.get(j).type() == l.type()) {
-                                in = t.inputs.get(j);
-                            }
-                        }
-                    }
-                }
-                if (in == null) {
+            }
+            for (Value l : label.args()) {
+                if (!invariant.contains(l) && !initial.containsKey(l)) {
                     return null;
                 }
-                initial.put(l, in);
             }
             Set<Value> avail = identitySet();
             avail.addAll(t.inputs);
@@ -683,16 +678,14 @@ public final class Widen {
             }
             aliasChecks(entry);
             // loop-invariant vector operands, splatted once
-            Map<Object, Value> splats = new LinkedHashMap<>();
+            Map<SplatKey, Value> splats = new LinkedHashMap<>();
             // (value, vector type) pairs to splat, in first-use order
-            Map<Object, Value> wanted = new LinkedHashMap<>();
-            Map<Object, Type> wantedType = new HashMap<>();
+            Map<SplatKey, Value> wanted = new LinkedHashMap<>();
             for (Op op : body) {
                 if (updates.containsKey(op)) {
                     Value x = updates.get(op).operand();
                     if (isInv(x) && !scalarInBody.contains(x)) {
                         wanted.putIfAbsent(key(x, Type.VEC_I64), x);
-                        wantedType.put(key(x, Type.VEC_I64), Type.VEC_I64);
                     }
                     continue;
                 }
@@ -705,7 +698,6 @@ public final class Widen {
                     Type ot = operandVector(vt, v);
                     if (isInv(v) && !scalarInBody.contains(v)) {
                         wanted.putIfAbsent(key(v, ot), v);
-                        wantedType.put(key(v, ot), ot);
                     }
                 }
             }
@@ -715,9 +707,9 @@ public final class Widen {
             // used, which Graal folds to constant vectors.
             boolean hoistConstants = wanted.size() <= HOISTED_SPLATS;
             List<Value> splatVars = new ArrayList<>();
-            for (Map.Entry<Object, Value> e : wanted.entrySet()) {
+            for (Map.Entry<SplatKey, Value> e : wanted.entrySet()) {
                 if (hoistConstants || !(e.getValue() instanceof Const)) {
-                    splatVars.add(splat(splats, e.getValue(), wantedType.get(e.getKey())));
+                    splatVars.add(splat(splats, e.getValue(), e.getKey().vt()));
                 }
             }
             List<Value> partials = new ArrayList<>();
@@ -914,7 +906,7 @@ public final class Widen {
             };
         }
 
-        void cut(int at, Cuts cuts, Map<Value, Value> vec, Map<Object, Value> splats, int labelAt) {
+        void cut(int at, Cuts cuts, Map<Value, Value> vec, Map<SplatKey, Value> splats, int labelAt) {
             for (Op d : cuts.liveAt.get(at)) {
                 Type vt = data.get(d);
                 Value storage = cuts.scratch.get(vt);
@@ -927,8 +919,11 @@ public final class Widen {
             splats.values().removeIf(inLoop::contains);
         }
 
-        Object key(Value v, Type vt) {
-            return java.util.List.of(v instanceof Const c ? c : new IdentityKey(v), vt);
+        SplatKey key(Value v, Type vt) {
+            return new SplatKey(v instanceof Const c ? c : new IdentityKey(v), vt);
+        }
+
+        record SplatKey(Object value, Type vt) {
         }
 
         record IdentityKey(Value v) {
@@ -943,13 +938,13 @@ public final class Widen {
             }
         }
 
-        Value splat(Map<Object, Value> splats, Value v, Type vt) {
+        Value splat(Map<SplatKey, Value> splats, Value v, Type vt) {
             Value s = emit(VectorOps.splat(vt), v);
             splats.put(key(v, vt), s);
             return s;
         }
 
-        Value vecOperand(Value v, Type vt, Map<Value, Value> vec, Map<Object, Value> splats) {
+        Value vecOperand(Value v, Type vt, Map<Value, Value> vec, Map<SplatKey, Value> splats) {
             Value w = vec.get(v);
             if (w != null) {
                 return w;
