@@ -50,8 +50,9 @@ class BackendVectorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"W2, FLOAT64", "W4, FLOAT32", "INT_SUM, INT64", "INT_MAP, INT64", "MINMAX, FLOAT64", "RANGE_SUM, INT64", "FILL32, FLOAT32", "CMP32, FLOAT32", "MASKS64, FLOAT64", "LONG_CHAIN, FLOAT64", "SELECT64, FLOAT64"})
-    void compiledVectorLoopAgreesWithTheRecordedLoop(String loop, String dtype) throws Exception {
+    @CsvSource({"W2, FLOAT64,", "W4, FLOAT32,", "INT_SUM, INT64,", "INT_MAP, INT64,", "MINMAX, FLOAT64,", "RANGE_SUM, INT64,", "FILL32, FLOAT32,", "CMP32, FLOAT32,", "MASKS64, FLOAT64,", "LONG_CHAIN, FLOAT64,", "SELECT64, FLOAT64,",
+        "LONG_CHAIN, FLOAT64, 0", "LONG_CHAIN, FLOAT64, 100"})
+    void compiledVectorLoopAgreesWithTheRecordedLoop(String loop, String dtype, Integer segmentOps) throws Exception {
         assertEquals("GraalVM CE", context.getEngine().getImplementationName());
         String text = (String) Loops.class.getField(loop).get(null);
         Trace recorded = TraceText.parse(text);
@@ -60,15 +61,22 @@ class BackendVectorTest {
         Widen.Result w = Widen.apply(scalar, regs);
         assertTrue(w.vectorized(), w.reason());
         TraceCompiler backend = new TraceCompiler(Map.of(), null);
+        if (segmentOps != null) {
+            backend.segmentOps(segmentOps);
+        }
         CompiledTrace version = backend.requestCompilation(false).compile(scalar, "scalar " + loop);
         CompiledTrace vector = backend.compile(w.vector(), "vector " + loop);
+        // the cut of the long body splits it into call targets compiled on their own, unless parts are off
+        if (segmentOps != null) {
+            assertEquals(segmentOps > 0, vector.parts() > 1, "parts: " + vector.parts());
+        }
         TraceInterpreter ti = new TraceInterpreter(Map.of());
         DType d = DType.valueOf(dtype);
         for (long seed = 0; seed < 300; seed++) {
             if (seed == 20) {
                 vector.attachVersion(w.versionExits(), version); // compiles the vector trace (the version is called from it)
                 version.compileNow();
-                assertTrue(vector.isCompiled(), "vector trace compiled");
+                assertTrue(vector.isCompiled(), "vector trace (and each part) compiled");
             }
             Harness.Inputs a = Harness.inputs(recorded, d, seed);
             String expected = Harness.outcome(recorded, regs, ti.run(recorded, a.values(), Integer.MAX_VALUE), a, Map.of());

@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The conformance corpus: every {@code .vl} program under {@code src/test/resources/corpus}, in
  * every execution mode ({@link Modes}), compared with its expected stdout, stderr and exit status.
  *
- * <p>How programs run: one child JVM ({@link CorpusWorker}, same JVM flags and class path as this
- * one) whose working directory is a fresh copy of the corpus in {@code target/corpus-run}; it calls
+ * <p>How programs run: child JVMs ({@link CorpusWorker}, same JVM flags and class path as this
+ * one), {@code -Dvecl.corpus.workers} of them (default 2: most of a program's time is one thread,
+ * interpreting or compiling, so two use both cores of a CI machine), each working in its own fresh copy of the
+ * corpus in {@code target/corpus-run-N}; a program runs in every mode on the same worker. A worker calls
  * {@code Launcher.run} in-process for each program with the program's path relative to the corpus
  * root, e.g. {@code errors/index/list_oob.vl}, exactly as a user would type it there. The child
  * JVM is what makes relative paths robust (the JVM's working directory cannot be changed
@@ -73,8 +75,8 @@ public class CorpusTest {
     }
 
     /** A fresh copy of the corpus for programs to run in (they may write files). */
-    static Path prepareRunDirectory(Path root) {
-        Path run = Path.of("target", "corpus-run").toAbsolutePath();
+    static Path prepareRunDirectory(Path root, int worker) {
+        Path run = Path.of("target", "corpus-run-" + worker).toAbsolutePath();
         try {
             if (Files.exists(run)) {
                 try (Stream<Path> s = Files.walk(run)) {
@@ -103,11 +105,17 @@ public class CorpusTest {
     Stream<DynamicNode> corpus() {
         List<CorpusProgram> programs = selectedPrograms();
         long timeout = TimeUnit.SECONDS.toMillis(Long.getLong("vecl.corpus.timeout", 60));
-        WorkerClient client = new WorkerClient(prepareRunDirectory(corpusRoot()), timeout);
+        int workers = Math.max(1, Integer.getInteger("vecl.corpus.workers", 2));
+        List<WorkerClient> clients = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            clients.add(new WorkerClient(prepareRunDirectory(corpusRoot(), w), timeout));
+        }
         Map<String, List<DynamicNode>> byMode = new TreeMap<>(Comparator.comparingInt(Modes.selected()::indexOf));
         for (String mode : Modes.selected()) {
             List<DynamicNode> tests = new ArrayList<>();
-            for (CorpusProgram prog : programs) {
+            for (int k = 0; k < programs.size(); k++) {
+                CorpusProgram prog = programs.get(k);
+                WorkerClient client = clients.get(k % workers);
                 List<String> argv = new ArrayList<>(Modes.launcherArgs(mode));
                 if (!mode.equals("off")) {
                     argv.add("--jit-stats");
@@ -120,7 +128,7 @@ public class CorpusTest {
             }
             byMode.put(mode, tests);
         }
-        client.startInBackground();
+        clients.forEach(WorkerClient::startInBackground);
         return byMode.entrySet().stream().map(e -> DynamicContainer.dynamicContainer("mode " + e.getKey(), e.getValue()));
     }
 

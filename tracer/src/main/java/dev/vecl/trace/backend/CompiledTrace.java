@@ -28,10 +28,13 @@ public final class CompiledTrace {
     private final List<CompiledTrace> bridges = new ArrayList<>();
     /** Loop versions attached ({@link #attachVersion}); a raw call's exit may be one of theirs. */
     private final List<CompiledTrace> versions = new ArrayList<>();
+    /** Parts of the loop body compiled on their own (Segments); empty for most traces. */
+    private final List<CompiledTrace> parts;
     private long compileNanos;
     private int compilations;
 
-    CompiledTrace(Trace trace, TraceRootNode root, List<ExitSite> sites, Map<Integer, Exit.Leave> leaves, Map<Value, Integer> slots, SlotWrite[] labelWrites) {
+    CompiledTrace(Trace trace, TraceRootNode root, List<ExitSite> sites, Map<Integer, Exit.Leave> leaves, Map<Value, Integer> slots, SlotWrite[] labelWrites, List<CompiledTrace> parts) {
+        this.parts = List.copyOf(parts);
         this.trace = trace;
         this.root = root;
         this.sites = sites;
@@ -197,7 +200,11 @@ public final class CompiledTrace {
     /** Requests (and, without background compilation, performs) compilation; records the time it took. */
     public boolean compileNow() {
         long t0 = System.nanoTime();
-        boolean ok = Compilation.request(target);
+        boolean ok = true;
+        for (CompiledTrace p : parts) {
+            ok &= Compilation.request(p.target);
+        }
+        ok &= Compilation.request(target);
         long dt = System.nanoTime() - t0;
         if (ok) {
             compilations++;
@@ -206,13 +213,23 @@ public final class CompiledTrace {
         return ok;
     }
 
-    /** Whether the trace has valid Graal-compiled machine code right now. */
     TraceRootNode root() {
         return root;
     }
 
+    /** Whether the trace, and each part of its loop body, has valid Graal-compiled machine code right now. */
     public boolean isCompiled() {
+        for (CompiledTrace p : parts) {
+            if (!Compilation.isCompiled(p.target)) {
+                return false;
+            }
+        }
         return Compilation.isCompiled(target);
+    }
+
+    /** How many parts of the loop body are call targets of their own (Segments). */
+    public int parts() {
+        return parts.size();
     }
 
     /** Whether compilation can be requested and observed (the optimizing runtime, on the class path). */

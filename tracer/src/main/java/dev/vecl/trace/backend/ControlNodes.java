@@ -1,7 +1,9 @@
 package dev.vecl.trace.backend;
 
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 
@@ -213,6 +215,32 @@ final class ControlNodes {
                 jump.execute(f);
             }
             return CONTINUE_LOOP_STATUS;
+        }
+    }
+
+    /**
+     * Runs a part of the loop body compiled on its own (see {@link Segments}). An indirect call:
+     * Truffle never inlines it, so each part stays its own Graal compilation.
+     */
+    static final class PartCall extends OpNode {
+        @Children final Arg[] inputs;
+        @Child IndirectCallNode call = IndirectCallNode.create();
+        final RootCallTarget target;
+
+        PartCall(Arg[] inputs, RootCallTarget target) {
+            this.inputs = inputs;
+            this.target = target;
+        }
+
+        @Override
+        @ExplodeLoop
+        Object execute(VirtualFrame f) {
+            Object[] a = new Object[inputs.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = inputs[i].boxed(f);
+            }
+            call.call(target, a);
+            return null;
         }
     }
 }

@@ -63,6 +63,7 @@ public final class TraceCompiler {
     private final Map<String, Function<Object[], Object>> functions;
     private final TruffleLanguage<?> language;
     private boolean requestCompilation = true;
+    private int segmentOps = Segments.SEGMENT_OPS;
     private int nextId;
 
     /**
@@ -81,6 +82,12 @@ public final class TraceCompiler {
     /** Off: leave compilation to Truffle's thresholds (used to test the interpreted nodes). */
     public TraceCompiler requestCompilation(boolean on) {
         this.requestCompilation = on;
+        return this;
+    }
+
+    /** Loop bodies of at least twice this many ops become parts of about this many (Segments); 0: never. */
+    public TraceCompiler segmentOps(int ops) {
+        this.segmentOps = ops;
         return this;
     }
 
@@ -129,7 +136,15 @@ public final class TraceCompiler {
         /** NumPy min/max without control flow (Arith.zeroTieTakesSecond): for traces with many of them. */
         final boolean branchFreeMinMax;
 
+        /** The loop body's parts compiled on their own (Segments), in order. */
+        final List<CompiledTrace> parts = new ArrayList<>();
+
         Builder(Trace trace, String name) {
+            this(trace, name, null);
+        }
+
+        /** @param branchFreeMinMax a part's parent trace's choice, or null to count this trace's min/max */
+        Builder(Trace trace, String name, Boolean branchFreeMinMax) {
             this.trace = trace;
             this.name = name;
             int guards = 0;
@@ -141,7 +156,7 @@ public final class TraceCompiler {
                     }
                 }
             }
-            this.branchFreeMinMax = minMax > BRANCH_FREE_MIN_MAX;
+            this.branchFreeMinMax = branchFreeMinMax != null ? branchFreeMinMax : minMax > BRANCH_FREE_MIN_MAX;
             for (Op op : trace.ops) {
                 if (op.snapshot != null && (op.opcode.isGuard() || Eval.mayRaise(op))) {
                     guards++;
@@ -242,9 +257,28 @@ public final class TraceCompiler {
             if (label != null && !deadInputs.isEmpty()) {
                 pre.add(new ControlNodes.Clear(zeros(deadInputs)));
             }
+            Map<Integer, Segments.Segment> segments = new java.util.HashMap<>();
+            if (label != null) {
+                for (Segments.Segment s : Segments.of(trace, segmentOps)) {
+                    segments.put(s.start(), s);
+                }
+            }
             for (int k = 0; k < trace.ops.size(); k++) {
                 Op op = trace.ops.get(k);
                 if (op.opcode == OpCode.LABEL) {
+                    continue;
+                }
+                Segments.Segment seg = segments.get(k);
+                if (seg != null) {
+                    body.add(part(seg));
+                    List<Integer> dead = new ArrayList<>();
+                    for (int j = seg.start(); j < seg.end(); j++) {
+                        dead.addAll(release(deadAfter.get(j)));
+                    }
+                    if (!dead.isEmpty()) {
+                        body.add(new ControlNodes.Clear(zeros(dead)));
+                    }
+                    k = seg.end() - 1;
                     continue;
                 }
                 OpNode n;
@@ -294,11 +328,36 @@ public final class TraceCompiler {
                     labelWrites[i] = SlotWrite.of(label.arg(i).type(), slots.get(label.arg(i)));
                 }
             }
-            CompiledTrace c = new CompiledTrace(trace, root, sites, leaves, slots, labelWrites);
+            CompiledTrace c = new CompiledTrace(trace, root, sites, leaves, slots, labelWrites, parts);
             for (ExitSite s : sites) {
                 s.trace = c;
             }
             return c;
+        }
+
+        /** A part of the loop body as a label-less trace of its own, its inputs passed boxed (they are scalars and references). */
+        OpNode part(Segments.Segment seg) {
+            Map<Value, Value> in = new IdentityHashMap<>();
+            List<InputArg> inputs = new ArrayList<>();
+            for (Value v : seg.inputs()) {
+                InputArg a = new InputArg(v.type());
+                in.put(v, a);
+                inputs.add(a);
+            }
+            List<Op> ops = new ArrayList<>();
+            for (int j = seg.start(); j < seg.end(); j++) {
+                Op op = trace.ops.get(j);
+                List<Value> args = new ArrayList<>();
+                for (Value v : op.args()) {
+                    args.add(in.getOrDefault(v, v));
+                }
+                Op copy = new Op(op.opcode, args, op.descr, null);
+                in.put(op, copy);
+                ops.add(copy);
+            }
+            CompiledTrace c = new Builder(new Trace(inputs, ops), name + ".part" + parts.size(), branchFreeMinMax).build();
+            parts.add(c);
+            return new ControlNodes.PartCall(args(seg.inputs()), c.callTarget());
         }
 
         /**

@@ -704,11 +704,20 @@ public final class Widen {
             // Hoisted splats are loop variables, live in registers across the whole loop: a body
             // with more constants than the machine has vector registers (Prospero has 1,406) would
             // spill them all and compile slowly, so then constants are splatted where they are
-            // used, which Graal folds to constant vectors.
-            boolean hoistConstants = wanted.size() <= HOISTED_SPLATS;
+            // used, which Graal folds to constant vectors. A body long enough to be cut hoists
+            // nothing: a vector loop variable would cross every cut, and the parts between cuts
+            // could not be compiled on their own (a broadcast per part is cheap).
+            int widenedOps = 0;
+            for (Op op : body) {
+                if (data.containsKey(op) || stored.containsKey(op)) {
+                    widenedOps++;
+                }
+            }
+            boolean longBody = widenedOps > CUT_OPS;
+            boolean hoistConstants = !longBody && wanted.size() <= HOISTED_SPLATS;
             List<Value> splatVars = new ArrayList<>();
             for (Map.Entry<SplatKey, Value> e : wanted.entrySet()) {
-                if (hoistConstants || !(e.getValue() instanceof Const)) {
+                if (hoistConstants || (!longBody && !(e.getValue() instanceof Const))) {
                     splatVars.add(splat(splats, e.getValue(), e.getKey().vt()));
                 }
             }
@@ -849,15 +858,17 @@ public final class Widen {
         /** Splats are per value and vector type (a bool may be splatted to masks of several types). */
         /**
          * Every CUT_OPS widened ops of a long body, the vectors still needed later go through a
-         * scratch array (stored, loaded back). Graal's Vector API expansion works on connected
-         * groups of vector nodes and grows faster than linearly with a group's size: a
-         * Prospero-sized body (7,866 ops) as one group does not finish in minutes. Cut into groups
-         * of a few hundred ops it expands group by group. Costs a store and a load per live
-         * vector per cut (L1 traffic), nothing for bodies below the first cut.
+         * scratch array: all stored, then all loaded back. Graal's work per compilation grows
+         * faster than linearly with the graph (the Vector API expansion works on connected groups
+         * of vector nodes; escape analysis and proxy insertion on the whole loop): a
+         * Prospero-sized body (7,866 ops) as one group does not finish in minutes. Between the
+         * stores and the loads no vector is live, so the backend can make each run of ops between
+         * two cuts a compilation unit of its own (trace.backend.Segments). Costs a store and a load
+         * per live vector per cut (L1 traffic), nothing for bodies below the first cut.
          */
         final class Cuts {
             final Map<Integer, List<Op>> liveAt = new HashMap<>();
-            /** One register's worth per vector type: each vector is loaded back right after its store. */
+            /** Per vector type, room for the most vectors of that type live at one cut. */
             final Map<Type, Const.Ref> scratch = new HashMap<>();
 
             Cuts() {
@@ -868,16 +879,19 @@ public final class Widen {
                     }
                 }
                 int widened = 0;
+                Map<Type, Integer> most = new HashMap<>();
                 List<Op> defined = new ArrayList<>();
                 for (int k = 0; k < body.size(); k++) {
                     Op op = body.get(k);
                     if (widened >= CUT_OPS) {
                         widened = 0;
                         List<Op> live = new ArrayList<>();
+                        Map<Type, Integer> count = new HashMap<>();
                         for (Op d : defined) {
                             if (lastUse.getOrDefault(d, -1) >= k) {
                                 live.add(d);
-                                scratch.computeIfAbsent(data.get(d), t -> new Const.Ref("scratch." + t.text, newLanes(t, t.lanes())));
+                                int c = count.merge(data.get(d), 1, Integer::sum);
+                                most.merge(data.get(d), c, Math::max);
                             }
                         }
                         defined = new ArrayList<>(live);
@@ -890,6 +904,7 @@ public final class Widen {
                         widened++;
                     }
                 }
+                most.forEach((t, c) -> scratch.put(t, new Const.Ref("scratch." + t.text, newLanes(t, c * t.lanes()))));
             }
 
             boolean isCut(int k) {
@@ -907,11 +922,17 @@ public final class Widen {
         }
 
         void cut(int at, Cuts cuts, Map<Value, Value> vec, Map<SplatKey, Value> splats, int labelAt) {
-            for (Op d : cuts.liveAt.get(at)) {
-                Type vt = data.get(d);
-                Value storage = cuts.scratch.get(vt);
-                emit(VectorOps.store(vt), storage, Const.of(0L), vec.get(d));
-                vec.put(d, emit(VectorOps.load(vt), storage, Const.of(0L)));
+            List<Op> live = cuts.liveAt.get(at);
+            long[] offsets = new long[live.size()];
+            Map<Type, Long> next = new HashMap<>();
+            for (int j = 0; j < offsets.length; j++) {
+                Type vt = data.get(live.get(j));
+                offsets[j] = next.merge(vt, (long) vt.lanes(), Long::sum) - vt.lanes();
+                emit(VectorOps.store(vt), cuts.scratch.get(vt), Const.of(offsets[j]), vec.get(live.get(j)));
+            }
+            for (int j = 0; j < offsets.length; j++) {
+                Type vt = data.get(live.get(j));
+                vec.put(live.get(j), emit(VectorOps.load(vt), cuts.scratch.get(vt), Const.of(offsets[j])));
             }
             // splats made in the loop are made again after the cut (hoisted ones, label variables, stay)
             Set<Value> inLoop = identitySet();
