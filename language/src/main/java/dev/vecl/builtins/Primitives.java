@@ -27,6 +27,8 @@ final class Primitives {
         Map<String, Object> g = new LinkedHashMap<>();
         // ---- allocation and introspection ----
         put(g, new Fn("_empty", 2, 2, a -> VArray.allocate(DType.of(a[1], DType.FLOAT64), count(a[0]))));
+        // for the prelude's element-wise results only: every element is written before the array escapes
+        put(g, new Fn("_uninit", 2, 2, a -> VArray.allocateToOverwrite(DType.of(a[1], DType.FLOAT64), count(a[0]))));
         put(g, new Fn("_dtype", 1, 1, a -> a[0] instanceof VArray arr ? arr.dtype : VNone.NONE));
         put(g, new Fn("_is_array", 1, 1, a -> a[0] instanceof VArray));
         put(g, new Fn("_is_list", 1, 1, a -> a[0] instanceof VList));

@@ -61,6 +61,17 @@ public final class VArray implements TruffleObject {
         return new VArray(dtype, dtype.newStorage(n), 0, 1, n);
     }
 
+    /** As {@link #allocate(DType, long)}, for an array whose every element the caller writes before it is read (DType.newStorageToOverwrite). */
+    public static VArray allocateToOverwrite(DType dtype, long n) {
+        if (n > Integer.MAX_VALUE - 8) {
+            return allocate(dtype, n);
+        }
+        if (n < 0) {
+            throw VeclError.value("negative dimensions are not allowed");
+        }
+        return new VArray(dtype, dtype.newStorageToOverwrite((int) n), 0, 1, (int) n);
+    }
+
     public static VArray allocate(DType dtype, long n) {
         if (n > Integer.MAX_VALUE - 8) {
             throw VeclError.value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");

@@ -23,7 +23,7 @@ import dev.vecl.vecopt.widen.Widen;
  * The vectorizer the driver uses in vec mode (registered for {@link java.util.ServiceLoader}).
  * Widens the optimized loop ({@link Widen}); compiles the widened trace and the scalar loop, and
  * attaches the scalar one as the loop version every group guard and entry check continues in
- * (all compiled: the tail never runs in the interpreter).
+ * (compiled when first taken, so the tail runs as machine code, not in the interpreter).
  */
 public final class VecOpt implements LoopVectorizer {
 
@@ -46,7 +46,9 @@ public final class VecOpt implements LoopVectorizer {
 
     private static TraceRunner graal(RecordedTrace recorded, Trace scalar, Widen.Result r) {
         TraceCompiler backend = new TraceCompiler(recorded.functions(), language());
-        CompiledTrace version = backend.compile(scalar, "trace " + recorded.loopName());
+        // the scalar version is compiled when a group first leaves to it (a tail, a failed entry
+        // check): loops over multiples of the lanes never need it, and it is half the compile time
+        CompiledTrace version = backend.compileLater().compile(scalar, "trace " + recorded.loopName());
         CompiledTrace vector = backend.requestCompilation(false).compile(r.vector(), "vector trace " + recorded.loopName());
         vector.attachVersion(r.versionExits(), version); // compiles the vector trace
         return new Compiled(vector, version);

@@ -32,6 +32,8 @@ public final class CompiledTrace {
     private final List<CompiledTrace> parts;
     private long compileNanos;
     private int compilations;
+    /** Set by the first {@link #compileNow}: a loop version compiled on its first exit asks once. */
+    private volatile boolean compileRequested;
 
     CompiledTrace(Trace trace, TraceRootNode root, List<ExitSite> sites, Map<Integer, Exit.Leave> leaves, Map<Value, Integer> slots, SlotWrite[] labelWrites, List<CompiledTrace> parts) {
         this.parts = List.copyOf(parts);
@@ -199,6 +201,7 @@ public final class CompiledTrace {
 
     /** Requests (and, without background compilation, performs) compilation; records the time it took. */
     public boolean compileNow() {
+        compileRequested = true;
         long t0 = System.nanoTime();
         boolean ok = true;
         for (CompiledTrace p : parts) {
@@ -225,6 +228,11 @@ public final class CompiledTrace {
             }
         }
         return Compilation.isCompiled(target);
+    }
+
+    /** Whether compilation was ever requested ({@link #compileNow}). */
+    public boolean compileRequested() {
+        return compileRequested;
     }
 
     /** How many parts of the loop body are call targets of their own (Segments). */

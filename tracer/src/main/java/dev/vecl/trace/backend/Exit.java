@@ -131,6 +131,12 @@ abstract class Exit extends Node {
      * Vector API expansion fail ("ValuePhi" InternalError) on an outer trace that inlines the
      * vector trace through call_loop, so the copies stay until that is understood.
      */
+    /** A loop version is compiled when first taken (most loops whose length is a multiple of the lanes never take it). */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    static void compileVersion(CompiledTrace version) {
+        version.compileNow();
+    }
+
     static final class Version extends Exit {
         @Children final Arg[] inputs;
         @Child com.oracle.truffle.api.nodes.IndirectCallNode call = com.oracle.truffle.api.nodes.IndirectCallNode.create();
@@ -146,6 +152,9 @@ abstract class Exit extends Node {
         @ExplodeLoop
         RuntimeException take(VirtualFrame f) {
             site.failures++;
+            if (!version.compileRequested()) {
+                compileVersion(version);
+            }
             // the version's raw exit, rethrown as its signal: this trace's root then decodes it or,
             // for a caller that asked for the raw exit (FastCall), returns it (its values stay in
             // the version's exit buffer, and a loop-test exit is read in the caller's compiled code)

@@ -63,6 +63,7 @@ public final class TraceCompiler {
     private final Map<String, Function<Object[], Object>> functions;
     private final TruffleLanguage<?> language;
     private boolean requestCompilation = true;
+    private boolean checkSize;
     private int segmentOps = Segments.SEGMENT_OPS;
     private int nextId;
 
@@ -77,6 +78,16 @@ public final class TraceCompiler {
 
     public TraceCompiler() {
         this(Map.of(), null);
+    }
+
+    /**
+     * Builds without requesting compilation but refuses, like a compiled trace, one too large for
+     * Graal: for a loop version, compiled when first taken ({@link CompiledTrace#compileRequested}).
+     */
+    public TraceCompiler compileLater() {
+        this.requestCompilation = false;
+        this.checkSize = true;
+        return this;
     }
 
     /** Off: leave compilation to Truffle's thresholds (used to test the interpreted nodes). */
@@ -102,7 +113,7 @@ public final class TraceCompiler {
     /** As {@link #compile(Trace)}, naming the root node (the name compilation logs show). */
     public CompiledTrace compile(Trace t, String name) {
         CompiledTrace c = new Builder(t, name).build();
-        if (requestCompilation) {
+        if (requestCompilation || checkSize) {
             long nodes = com.oracle.truffle.api.nodes.NodeUtil.countNodes(c.root());
             long slots = c.root().getFrameDescriptor().getNumberOfSlots();
             if (nodes * slots > MAX_NODE_SLOTS) {
