@@ -41,6 +41,16 @@ abstract class Arg extends Node {
     /** The value boxed as the interpreter holds it (Long, Double, Float, Boolean, or the reference). */
     abstract Object boxed(VirtualFrame f);
 
+    /** Each operand {@link #boxed}, in a new array with {@code extra} more (null) elements at its end: a call's arguments. */
+    @com.oracle.truffle.api.nodes.ExplodeLoop
+    static Object[] boxAll(Arg[] args, VirtualFrame f, int extra) {
+        Object[] a = new Object[args.length + extra];
+        for (int i = 0; i < args.length; i++) {
+            a[i] = args[i].boxed(f);
+        }
+        return a;
+    }
+
     /** At a guard exit: saves the slot's value, unboxed, at its slot's index in the trace's exit buffer (constants need nothing). */
     void spill(VirtualFrame f, ExitBuffer b) {
     }

@@ -106,11 +106,7 @@ final class ControlNodes {
         @ExplodeLoop
         Object execute(VirtualFrame f) {
             if (toLabel == null) {
-                Object[] out = new Object[from.length];
-                for (int k = 0; k < from.length; k++) {
-                    out[k] = from[k].boxed(f);
-                }
-                return new LabelValues(out);
+                return new LabelValues(Arg.boxAll(from, f, 0));
             }
             for (int k = 0; k < from.length; k++) {
                 toTemp[k].move(f, from[k]);
@@ -233,13 +229,8 @@ final class ControlNodes {
         }
 
         @Override
-        @ExplodeLoop
         Object execute(VirtualFrame f) {
-            Object[] a = new Object[inputs.length];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = inputs[i].boxed(f);
-            }
-            call.call(target, a);
+            call.call(target, Arg.boxAll(inputs, f, 0));
             return null;
         }
     }

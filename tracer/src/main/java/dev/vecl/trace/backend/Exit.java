@@ -107,11 +107,7 @@ abstract class Exit extends Node {
         @ExplodeLoop
         RuntimeException take(VirtualFrame f) {
             site.failures++;
-            Object[] args = new Object[inputs.length];
-            for (int i = 0; i < inputs.length; i++) {
-                args[i] = inputs[i].boxed(f);
-            }
-            Object r = call.call(args);
+            Object r = call.call(Arg.boxAll(inputs, f, 0));
             if (label != null && r instanceof LabelValues lv) {
                 for (int i = 0; i < label.length; i++) {
                     label[i].putBoxed(f, lv.values[i]);
@@ -158,10 +154,7 @@ abstract class Exit extends Node {
             // the version's raw exit, rethrown as its signal: this trace's root then decodes it or,
             // for a caller that asked for the raw exit (FastCall), returns it (its values stay in
             // the version's exit buffer, and a loop-test exit is read in the caller's compiled code)
-            Object[] args = new Object[inputs.length + 1];
-            for (int i = 0; i < inputs.length; i++) {
-                args[i] = inputs[i].boxed(f);
-            }
+            Object[] args = Arg.boxAll(inputs, f, 1);
             args[inputs.length] = TraceRootNode.RAW_EXIT;
             Object r = call.call(version.callTarget(), args);
             return r instanceof Leave l ? l.signal : (TraceExit) r;

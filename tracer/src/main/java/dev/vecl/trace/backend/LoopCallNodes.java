@@ -49,10 +49,7 @@ final class LoopCallNodes {
         @Override
         @ExplodeLoop
         Object execute(VirtualFrame f) {
-            Object[] a = new Object[args.length];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = args[i].boxed(f);
-            }
+            Object[] a = Arg.boxAll(args, f, 0);
             Object r;
             try {
                 r = call(fn, a);

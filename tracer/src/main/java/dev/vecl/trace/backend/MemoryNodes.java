@@ -294,10 +294,7 @@ final class MemoryNodes {
         @Override
         @ExplodeLoop
         void run(VirtualFrame f) {
-            Object[] a = new Object[args.length];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = args[i].boxed(f);
-            }
+            Object[] a = Arg.boxAll(args, f, 0);
             Object r = call(fn, a);
             if (to != null) {
                 to.putBoxed(f, r);
