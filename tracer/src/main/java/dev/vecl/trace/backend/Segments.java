@@ -39,22 +39,16 @@ final class Segments {
     }
 
     static List<Segment> of(Trace t, int segmentOps) {
+        return of(t, segmentOps, lastUses(t));
+    }
+
+    /** @param lastUse {@link #lastUses} of the trace (the backend's, which also has unused results at their own index) */
+    static List<Segment> of(Trace t, int segmentOps, Map<Value, Integer> lastUse) {
         List<Segment> out = new ArrayList<>();
         int label = t.labelIndex();
         int jump = t.ops.size() - 1;
         if (label < 0 || segmentOps <= 0 || t.ops.get(jump).opcode != OpCode.JUMP || jump - label - 1 < 2 * segmentOps) {
             return out;
-        }
-        Map<Value, Integer> lastUse = new IdentityHashMap<>();
-        for (int k = 0; k < t.ops.size(); k++) {
-            Op op = t.ops.get(k);
-            final int at = k;
-            for (Value v : op.args()) {
-                lastUse.put(v, at);
-            }
-            if (op.snapshot != null) {
-                op.snapshot.forEachValue(v -> lastUse.put(v, at));
-            }
         }
         int first = label + 1;
         while (first < jump && !touchesVectors(t.ops.get(first))) {
@@ -118,6 +112,35 @@ final class Segments {
             inside.put(op, Boolean.TRUE);
         }
         return new Segment(start, end, List.copyOf(inputs));
+    }
+
+    /**
+     * The index of each non-constant value's last use in the trace, as an argument or in a
+     * snapshot (the label's own arguments do not count: label variables cross the back-edge);
+     * values never used are absent. Also what the backend frees slots by.
+     */
+    static Map<Value, Integer> lastUses(Trace t) {
+        Map<Value, Integer> last = new IdentityHashMap<>();
+        for (int k = 0; k < t.ops.size(); k++) {
+            Op op = t.ops.get(k);
+            if (op.opcode == OpCode.LABEL) {
+                continue;
+            }
+            final int at = k;
+            for (Value v : op.args()) {
+                if (!(v instanceof Const)) {
+                    last.put(v, at);
+                }
+            }
+            if (op.snapshot != null) {
+                op.snapshot.forEachValue(v -> {
+                    if (!(v instanceof Const)) {
+                        last.put(v, at);
+                    }
+                });
+            }
+        }
+        return last;
     }
 
     static boolean hasExit(Op op) {

@@ -260,7 +260,8 @@ public final class TraceCompiler {
             }
             int labelIndex = trace.labelIndex();
             Op label = labelIndex < 0 ? null : trace.ops.get(labelIndex);
-            Map<Integer, List<Value>> deadAfter = deadValues(label);
+            Map<Value, Integer> lastUse = Segments.lastUses(trace);
+            Map<Integer, List<Value>> deadAfter = deadValues(label, lastUse);
             List<OpNode> pre = new ArrayList<>();
             List<OpNode> body = new ArrayList<>();
             Jump jump = null;
@@ -270,7 +271,7 @@ public final class TraceCompiler {
             }
             Map<Integer, Segments.Segment> segments = new java.util.HashMap<>();
             if (label != null) {
-                for (Segments.Segment s : Segments.of(trace, segmentOps)) {
+                for (Segments.Segment s : Segments.of(trace, segmentOps, lastUse)) {
                     segments.put(s.start(), s);
                 }
             }
@@ -375,31 +376,15 @@ public final class TraceCompiler {
          * After which operation (-1: on entry) each value is dead: its last use as an argument or
          * in a snapshot. Label variables never die (they cross the back-edge); in a loop, every
          * other preamble value dies in the preamble and every body value within its iteration.
+         * {@code last} is {@link Segments#lastUses}; inputs and results never used are added to it.
          */
-        Map<Integer, List<Value>> deadValues(Op label) {
-            Map<Value, Integer> last = new IdentityHashMap<>();
+        Map<Integer, List<Value>> deadValues(Op label, Map<Value, Integer> last) {
             for (InputArg in : trace.inputs) {
-                last.put(in, -1);
+                last.putIfAbsent(in, -1);
             }
             for (int k = 0; k < trace.ops.size(); k++) {
                 Op op = trace.ops.get(k);
-                if (op.opcode == OpCode.LABEL) {
-                    continue;
-                }
-                final int at = k;
-                for (Value v : op.args()) {
-                    if (!(v instanceof Const)) {
-                        last.put(v, at);
-                    }
-                }
-                if (op.snapshot != null) {
-                    op.snapshot.forEachValue(v -> {
-                        if (!(v instanceof Const)) {
-                            last.put(v, at);
-                        }
-                    });
-                }
-                if (op.hasResult()) {
+                if (op.opcode != OpCode.LABEL && op.hasResult()) {
                     last.putIfAbsent(op, k);
                 }
             }

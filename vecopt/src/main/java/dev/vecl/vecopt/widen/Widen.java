@@ -707,13 +707,8 @@ public final class Widen {
             // used, which Graal folds to constant vectors. A body long enough to be cut hoists
             // nothing: a vector loop variable would cross every cut, and the parts between cuts
             // could not be compiled on their own (a broadcast per part is cheap).
-            int widenedOps = 0;
-            for (Op op : body) {
-                if (data.containsKey(op) || stored.containsKey(op)) {
-                    widenedOps++;
-                }
-            }
-            boolean longBody = widenedOps > CUT_OPS;
+            Cuts cuts = new Cuts();
+            boolean longBody = cuts.any();
             boolean hoistConstants = !longBody && wanted.size() <= HOISTED_SPLATS;
             List<Value> splatVars = new ArrayList<>();
             for (Map.Entry<SplatKey, Value> e : wanted.entrySet()) {
@@ -806,7 +801,6 @@ public final class Widen {
             // vector part, in program order
             Map<Value, Value> vec = new IdentityHashMap<>();
             List<Value> nextPartials = new ArrayList<>(partials);
-            Cuts cuts = new Cuts();
             int at = -1;
             for (Op op : body) {
                 at++;
@@ -909,6 +903,10 @@ public final class Widen {
 
             boolean isCut(int k) {
                 return liveAt.containsKey(k);
+            }
+
+            boolean any() {
+                return !liveAt.isEmpty();
             }
         }
 
