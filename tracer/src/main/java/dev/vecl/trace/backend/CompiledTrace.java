@@ -157,6 +157,11 @@ public final class CompiledTrace {
      * names). Compiles once after attaching all.
      */
     public synchronized void attachVersion(Map<Integer, List<Value>> exits, CompiledTrace version) {
+        dev.vecl.trace.ir.Type[] types = new dev.vecl.trace.ir.Type[version.trace.inputs.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = version.trace.inputs.get(i).type();
+        }
+        ExitBuffer buffer = null;
         for (Map.Entry<Integer, List<Value>> e : exits.entrySet()) {
             int opIndex = e.getKey();
             Exit.Leave leave = leaves.get(opIndex);
@@ -184,7 +189,12 @@ public final class CompiledTrace {
                 }
             }
             leaves.remove(opIndex);
-            leave.replace(new Exit.Version(leave.site, args, version), "loop version attached");
+            buffer = leave.buffer;
+            leave.replace(new Exit.Version(leave.site, args, types, buffer), "loop version attached");
+        }
+        if (buffer != null) {
+            buffer.versionInputs(types.length);
+            root.attachVersionCall(new Exit.VersionCall(version, types, buffer));
         }
         bridges.add(version);
         versions.add(version);

@@ -119,45 +119,86 @@ abstract class Exit extends Node {
     }
 
     /**
-     * Continues in a loop version (VecOpt's scalar loop, attached at many exits of a vector trace)
-     * through an indirect call. Its exits propagate. Known cost: Truffle inlines an indirect call
-     * whose target is a compilation constant like a direct one, so every exit holds a copy of the
-     * version (a 39-op vector trace: 52 KB of machine code, several seconds of compile time).
-     * Calling it out of line (a TruffleBoundary, or a target Truffle cannot fold) made Graal's
-     * Vector API expansion fail ("ValuePhi" InternalError) on an outer trace that inlines the
-     * vector trace through call_loop, so the copies stay until that is understood.
+     * Continues in a loop version (VecOpt's scalar loop, attached at many exits of a vector trace).
+     * Like {@link Leave}, the exit path in the compiled trace is only stores (the version's inputs,
+     * at fixed places of the exit buffer) and a jump to the root's one handler
+     * ({@link VersionSignal}), which makes the one call ({@link VersionCall}). The call used to sit
+     * at every exit (the inputs boxed and an indirect call each): a 40-op vector trace of a prelude
+     * loop, with ~20 such exits (the preamble's guards, four unrolled copies of the loop test), was
+     * 44-53 KB of machine code and 400-600 ms of compilation; now 21-34 KB and 200-350 ms.
      */
-    /** A loop version is compiled when first taken (most loops whose length is a multiple of the lanes never take it). */
-    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
-    static void compileVersion(CompiledTrace version) {
-        version.compileNow();
-    }
-
     static final class Version extends Exit {
         @Children final Arg[] inputs;
-        @Child com.oracle.truffle.api.nodes.IndirectCallNode call = com.oracle.truffle.api.nodes.IndirectCallNode.create();
-        final CompiledTrace version;
+        @CompilationFinal(dimensions = 1) final dev.vecl.trace.ir.Type[] types;
+        final ExitBuffer buffer;
+        final VersionSignal signal = new VersionSignal(this);
 
-        Version(ExitSite site, Arg[] inputs, CompiledTrace version) {
+        Version(ExitSite site, Arg[] inputs, dev.vecl.trace.ir.Type[] types, ExitBuffer buffer) {
             super(site);
             this.inputs = inputs;
-            this.version = version;
+            this.types = types;
+            this.buffer = buffer;
         }
 
         @Override
         @ExplodeLoop
         RuntimeException take(VirtualFrame f) {
             site.failures++;
+            for (int j = 0; j < inputs.length; j++) {
+                switch (types[j]) {
+                    case INT -> buffer.versionPrims[j] = inputs[j].i(f);
+                    case FLOAT -> buffer.versionPrims[j] = Double.doubleToRawLongBits(inputs[j].f(f));
+                    case F32 -> buffer.versionPrims[j] = Float.floatToRawIntBits(inputs[j].s(f));
+                    case BOOL -> buffer.versionPrims[j] = inputs[j].b(f) ? 1 : 0;
+                    default -> buffer.versionRefs[j] = inputs[j].p(f);
+                }
+            }
+            return signal;
+        }
+    }
+
+    /**
+     * The call of a trace's loop version, made once in the trace's root for all its
+     * {@link Version} exits, with the inputs they saved. Returns the version's raw exit
+     * ({@link Leave}, its values still in the version's buffer) or its {@link TraceExit}.
+     */
+    static final class VersionCall extends Node {
+        final CompiledTrace version;
+        @CompilationFinal(dimensions = 1) final dev.vecl.trace.ir.Type[] types;
+        final ExitBuffer buffer;
+        @Child com.oracle.truffle.api.nodes.IndirectCallNode call = com.oracle.truffle.api.nodes.IndirectCallNode.create();
+
+        VersionCall(CompiledTrace version, dev.vecl.trace.ir.Type[] types, ExitBuffer buffer) {
+            this.version = version;
+            this.types = types;
+            this.buffer = buffer;
+        }
+
+        @ExplodeLoop
+        Object call() {
             if (!version.compileRequested()) {
                 compileVersion(version);
             }
-            // the version's raw exit, rethrown as its signal: this trace's root then decodes it or,
-            // for a caller that asked for the raw exit (FastCall), returns it (its values stay in
-            // the version's exit buffer, and a loop-test exit is read in the caller's compiled code)
-            Object[] args = Arg.boxAll(inputs, f, 1);
-            args[inputs.length] = TraceRootNode.RAW_EXIT;
-            Object r = call.call(version.callTarget(), args);
-            return r instanceof Leave l ? l.signal : (TraceExit) r;
+            Object[] args = new Object[types.length + 1];
+            for (int j = 0; j < types.length; j++) {
+                long bits = buffer.versionPrims[j];
+                args[j] = switch (types[j]) {
+                    case INT -> bits;
+                    case FLOAT -> Double.longBitsToDouble(bits);
+                    case F32 -> Float.intBitsToFloat((int) bits);
+                    case BOOL -> bits != 0;
+                    default -> buffer.versionRefs[j];
+                };
+                buffer.versionRefs[j] = null;
+            }
+            args[types.length] = TraceRootNode.RAW_EXIT;
+            return call.call(version.callTarget(), args);
         }
+    }
+
+    /** A loop version is compiled when first taken (most loops whose length is a multiple of the lanes never take it). */
+    @TruffleBoundary
+    static void compileVersion(CompiledTrace version) {
+        version.compileNow();
     }
 }

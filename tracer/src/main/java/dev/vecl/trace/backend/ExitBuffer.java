@@ -13,6 +13,15 @@ final class ExitBuffer {
     @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) long[] prims = new long[0];
     @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) Object[] refs = new Object[0];
 
+    /** A loop version's inputs, saved by an {@link Exit.Version} exit at their input's index (not a slot's). */
+    @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) long[] versionPrims = new long[0];
+    @com.oracle.truffle.api.CompilerDirectives.CompilationFinal(dimensions = 0) Object[] versionRefs = new Object[0];
+
+    void versionInputs(int n) {
+        versionPrims = new long[n];
+        versionRefs = new Object[n];
+    }
+
     /** The slots that hold references: the only ones {@link #clearRefs} must clear. */
     private int[] refSlots = new int[0];
 

@@ -19,6 +19,8 @@ final class TraceRootNode extends RootNode {
     @Child ControlNodes.Clear init;
     @Child ControlNodes.Seq preamble;
     @Child LoopNode loop;
+    /** The call of the loop version its {@link Exit.Version} exits continue in; null before one is attached. */
+    @Child Exit.VersionCall versionCall;
     /** Saves the loop invariants where the loop's exits find them; null without a loop. */
     @Child ControlNodes.Spill entrySpill;
     private final String name;
@@ -50,6 +52,12 @@ final class TraceRootNode extends RootNode {
                 return s.leave; // the caller reads the exit buffer itself (LoopCallNodes.FastCall)
             }
             return s.leave.decode();
+        } catch (VersionSignal s) {
+            Object r = versionCall.call();
+            if (r instanceof Exit.Leave l) {
+                return args.length > inputs.length && args[inputs.length] == RAW_EXIT ? l : l.decode();
+            }
+            return r;
         } catch (TraceExit e) {
             return e;
         }
@@ -67,6 +75,13 @@ final class TraceRootNode extends RootNode {
         }
         entrySpill.execute(f);
         return loop.execute(f);
+    }
+
+    void attachVersionCall(Exit.VersionCall c) {
+        if (versionCall != null) {
+            throw new IllegalStateException(name + " already has a loop version");
+        }
+        versionCall = insert(c);
     }
 
     @Override
