@@ -154,9 +154,13 @@ public final class CompiledTrace {
      * with the given values of this trace (or constants), one per input of {@code version}. Its
      * exits propagate. Unlike {@link #attachBridge}, the inputs are not the snapshot's values in
      * order: the caller maps them (the version's inputs are interpreter registers the snapshot
-     * names). Compiles once after attaching all.
+     * names). One version per trace: its exits share one call in the root. Compiles once after
+     * attaching all.
      */
     public synchronized void attachVersion(Map<Integer, List<Value>> exits, CompiledTrace version) {
+        if (!versions.isEmpty()) {
+            throw new IllegalStateException(root.getName() + " already has a loop version (its exits share one call)");
+        }
         dev.vecl.trace.ir.Type[] types = new dev.vecl.trace.ir.Type[version.trace.inputs.size()];
         for (int i = 0; i < types.length; i++) {
             types[i] = version.trace.inputs.get(i).type();
