@@ -131,7 +131,6 @@ abstract class Exit extends Node {
         @Children final Arg[] inputs;
         @CompilationFinal(dimensions = 1) final dev.vecl.trace.ir.Type[] types;
         final ExitBuffer buffer;
-        final VersionSignal signal = new VersionSignal(this);
 
         Version(ExitSite site, Arg[] inputs, dev.vecl.trace.ir.Type[] types, ExitBuffer buffer) {
             super(site);
@@ -153,7 +152,7 @@ abstract class Exit extends Node {
                     default -> buffer.versionRefs[j] = inputs[j].p(f);
                 }
             }
-            return signal;
+            return VersionSignal.INSTANCE;
         }
     }
 

@@ -5,14 +5,9 @@ import com.oracle.truffle.api.nodes.ControlFlowException;
 /**
  * Thrown by an exit into the loop version ({@link Exit.Version}), after it saved the version's
  * inputs in the trace's {@link ExitBuffer}, to the trace's root, which calls the version
- * ({@link Exit.VersionCall}). One preallocated signal per exit site.
+ * ({@link Exit.VersionCall}). The inputs say everything, so one instance serves every exit.
  */
 final class VersionSignal extends ControlFlowException {
     private static final long serialVersionUID = 1L;
-
-    final transient Exit.Version version;
-
-    VersionSignal(Exit.Version version) {
-        this.version = version;
-    }
+    static final VersionSignal INSTANCE = new VersionSignal();
 }
