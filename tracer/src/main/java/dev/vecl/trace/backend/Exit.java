@@ -180,14 +180,7 @@ abstract class Exit extends Node {
             }
             Object[] args = new Object[types.length + 1];
             for (int j = 0; j < types.length; j++) {
-                long bits = buffer.versionPrims[j];
-                args[j] = switch (types[j]) {
-                    case INT -> bits;
-                    case FLOAT -> Double.longBitsToDouble(bits);
-                    case F32 -> Float.intBitsToFloat((int) bits);
-                    case BOOL -> bits != 0;
-                    default -> buffer.versionRefs[j];
-                };
+                args[j] = ExitBuffer.box(types[j], buffer.versionPrims[j], buffer.versionRefs[j]);
                 buffer.versionRefs[j] = null;
             }
             args[types.length] = TraceRootNode.RAW_EXIT;

@@ -22,6 +22,20 @@ final class ExitBuffer {
         versionRefs = new Object[n];
     }
 
+    /**
+     * A value as the interpreter holds it, from the buffer's encoding of its type (the long, the
+     * raw double bits, the raw float bits, 1 or 0; a reference as itself).
+     */
+    static Object box(dev.vecl.trace.ir.Type t, long bits, Object ref) {
+        return switch (t) {
+            case INT -> bits;
+            case FLOAT -> Double.longBitsToDouble(bits);
+            case F32 -> Float.intBitsToFloat((int) bits);
+            case BOOL -> bits != 0;
+            default -> ref;
+        };
+    }
+
     /** The slots that hold references: the only ones {@link #clearRefs} must clear. */
     private int[] refSlots = new int[0];
 

@@ -202,7 +202,7 @@ final class LoopCallNodes {
             if (ended) {
                 Object[] regs = new Object[numRegs];
                 for (int j = 0; j < registers.length; j++) {
-                    regs[registers[j]] = box(kinds[j], bits[j], refs[j]);
+                    regs[registers[j]] = ExitBuffer.box(kinds[j], bits[j], refs[j]);
                 }
                 loop.fastCalls++;
                 to.putBoxed(f, regs);
@@ -222,17 +222,6 @@ final class LoopCallNodes {
             }
             to.putBoxed(f, regs);
             return null;
-        }
-
-        /** A register's value as the interpreter holds it, from the bits an end read. */
-        static Object box(Type t, long bits, Object ref) {
-            return switch (t) {
-                case INT -> bits;
-                case FLOAT -> Double.longBitsToDouble(bits);
-                case F32 -> Float.intBitsToFloat((int) bits);
-                case BOOL -> bits != 0;
-                default -> ref;
-            };
         }
 
         @TruffleBoundary

@@ -77,10 +77,8 @@ final class TraceRootNode extends RootNode {
         return loop.execute(f);
     }
 
+    /** Once per trace ({@link CompiledTrace#attachVersion} checks). */
     void attachVersionCall(Exit.VersionCall c) {
-        if (versionCall != null) {
-            throw new IllegalStateException(name + " already has a loop version");
-        }
         versionCall = insert(c);
     }
 

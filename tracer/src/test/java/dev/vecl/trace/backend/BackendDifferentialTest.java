@@ -10,9 +10,8 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.vecl.runtime.DType;
 import dev.vecl.runtime.VArray;
@@ -30,17 +29,8 @@ import dev.vecl.trace.opt.Pipeline;
  */
 class BackendDifferentialTest {
     private static final TraceInterpreter REFERENCE = new TraceInterpreter(Map.<String, Function<Object[], Object>>of());
-    private static Graal graal;
-
-    @BeforeAll
-    static void enter() {
-        graal = Graal.enter();
-    }
-
-    @AfterAll
-    static void leave() {
-        graal.close();
-    }
+    @RegisterExtension
+    static final Graal.PerClass GRAAL = new Graal.PerClass();
 
     @Test
     void w2MapOverViews() {

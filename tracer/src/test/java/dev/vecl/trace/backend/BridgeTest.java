@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.vecl.runtime.DType;
 import dev.vecl.runtime.VArray;
@@ -21,17 +20,8 @@ import dev.vecl.trace.ir.Value;
 
 /** Bridges: a failing guard continues in an attached trace, which leaves or jumps back to the loop. */
 class BridgeTest {
-    private static Graal graal;
-
-    @BeforeAll
-    static void enter() {
-        graal = Graal.enter();
-    }
-
-    @AfterAll
-    static void leave() {
-        graal.close();
-    }
+    @RegisterExtension
+    static final Graal.PerClass GRAAL = new Graal.PerClass();
 
     /** The else branch of {@link BackendTraces#BRANCH} (s = s - x), back to the loop's label. */
     static final String ELSE_BRIDGE = """

@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.vecl.runtime.DType;
 import dev.vecl.runtime.VArray;
@@ -21,22 +20,13 @@ import dev.vecl.trace.opt.Pipeline;
 
 /** Traces really become Graal machine code, stay compiled through many exits, and long traces compile. */
 class CompilationTest {
-    private static Graal graal;
-
-    @BeforeAll
-    static void enter() {
-        graal = Graal.enter();
-    }
-
-    @AfterAll
-    static void leave() {
-        graal.close();
-    }
+    @RegisterExtension
+    static final Graal.PerClass GRAAL = new Graal.PerClass();
 
     @Test
     void tracesAreGraalCompiledOnCreation() {
-        assertNotEquals("Interpreted", graal.implementation(), "Truffle fell back to the interpreter: no Graal compiler");
-        assertEquals("GraalVM CE", graal.implementation());
+        assertNotEquals("Interpreted", GRAAL.implementation(), "Truffle fell back to the interpreter: no Graal compiler");
+        assertEquals("GraalVM CE", GRAAL.implementation());
         assertTrue(CompiledTrace.compilationAvailable(), "cannot request compilation from the optimizing runtime");
         CompiledTrace c = new TraceCompiler().compile(Pipeline.standard().apply(TraceText.parse(BackendTraces.SUM)));
         assertTrue(c.isCompiled(), "trace not compiled right after creation");

@@ -2,6 +2,9 @@ package dev.vecl.trace.backend;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An entered polyglot context whose engine compiles deterministically: synchronously, single
@@ -36,5 +39,27 @@ final class Graal implements AutoCloseable {
     public void close() {
         context.leave();
         context.close();
+    }
+
+    /**
+     * The context a test class's tests run in, entered before the first and closed after the
+     * last: {@code @RegisterExtension static final Graal.PerClass GRAAL = new Graal.PerClass();}
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private Graal graal;
+
+        @Override
+        public void beforeAll(ExtensionContext c) {
+            graal = Graal.enter();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext c) {
+            graal.close();
+        }
+
+        String implementation() {
+            return graal.implementation();
+        }
     }
 }

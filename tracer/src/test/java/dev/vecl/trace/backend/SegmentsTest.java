@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.vecl.trace.ir.Trace;
 import dev.vecl.trace.ir.TraceInterpreter;
@@ -22,17 +21,8 @@ import dev.vecl.trace.ir.Value;
  * vector flowing in. Part size 4 here, so a short loop shows the rule.
  */
 class SegmentsTest {
-    private static Graal graal;
-
-    @BeforeAll
-    static void enter() {
-        graal = Graal.enter();
-    }
-
-    @AfterAll
-    static void leave() {
-        graal.close();
-    }
+    @RegisterExtension
+    static final Graal.PerClass GRAAL = new Graal.PerClass();
 
     /** a[i..i+8) = (a*2 + a)^2 - a + 1, with the two live vectors passed through $scratch after four ops. */
     static final String CUT_LOOP = """

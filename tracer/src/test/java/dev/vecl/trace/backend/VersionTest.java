@@ -11,9 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.oracle.truffle.api.nodes.NodeUtil;
 
@@ -30,17 +29,8 @@ import dev.vecl.trace.ir.Value;
  * is what the caller sees.
  */
 class VersionTest {
-    private static Graal graal;
-
-    @BeforeAll
-    static void enter() {
-        graal = Graal.enter();
-    }
-
-    @AfterAll
-    static void leave() {
-        graal.close();
-    }
+    @RegisterExtension
+    static final Graal.PerClass GRAAL = new Graal.PerClass();
 
     /**
      * s = s + a[i], two elements per iteration (the shape of a widened loop): the preamble checks
