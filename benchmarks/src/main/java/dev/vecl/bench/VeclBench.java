@@ -22,8 +22,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 // the host JIT needs long to compile the interpreter's dispatch loop (calls take 10-100 ms
-// interpreted), hence the longer warm-up
-@Warmup(iterations = 10, time = 1)
+// interpreted), and on a 2-core machine the traces are compiled by a Graal that is itself still
+// being compiled by C2: W2's inner trace was in after ~8 s, its outer trace (which calls the inner
+// one) seconds later. Ten seconds measured the switch-over, hence 20.
+@Warmup(iterations = 20, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class VeclBench {

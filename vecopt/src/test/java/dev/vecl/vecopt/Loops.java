@@ -273,6 +273,6 @@ public final class Loops {
 
     public static Widen.Result widen(String recordedText) {
         Trace rec = TraceText.parse(recordedText);
-        return Widen.apply(Pipeline.standard().apply(rec), inputRegisters(rec));
+        return Widen.apply(Pipeline.standard().apply(rec), inputRegisters(rec), 1);
     }
 }

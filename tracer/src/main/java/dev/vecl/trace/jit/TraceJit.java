@@ -35,6 +35,14 @@ import dev.vecl.trace.record.TraceRecorder;
 public final class TraceJit implements JitHooks {
     /** Aborted recordings of one loop before it is left to the interpreter. */
     static final int MAX_ABORTS = 3;
+    /**
+     * Recordings of one loop that ended because the loop exited before its first iteration was
+     * recorded. The counter often reaches the threshold at the header's last visit (1 time in 11
+     * for a 10-iteration loop, and every time when the back-off's 1,000 visits are one short of a
+     * multiple of 11): an accident of timing, retried at the loop's next entry. Only consecutive
+     * ones count, so that a loop that never iterates stops being recorded.
+     */
+    static final int MAX_EXIT_ABORTS = 16;
     /** Traces kept per loop (one per combination of entry types). */
     static final int MAX_VARIANTS = 4;
     private static final int NEVER = Integer.MIN_VALUE / 2;
@@ -119,6 +127,7 @@ public final class TraceJit implements JitHooks {
 
     private static final class LoopInfo {
         int aborts;
+        int exitAborts;
         boolean blacklisted;
         final List<Installed> traces = new ArrayList<>();
     }
@@ -285,6 +294,15 @@ public final class TraceJit implements JitHooks {
                 if (log != null) {
                     log.event("abort", "loop=" + code.name + "@" + pc + " reason=" + reason.replace(' ', '-'));
                 }
+                if (reason.equals("loop-exit")) {
+                    if (++li.exitAborts >= MAX_EXIT_ABORTS) {
+                        blacklist(li, code, loopIndex, "left the loop " + li.exitAborts + " times while recording");
+                    } else {
+                        code.loopCounters[loopIndex] = threshold - 1; // the next header visit is the next entry's first iteration
+                    }
+                    return;
+                }
+                li.exitAborts = 0; // that recording got past the loop's test: the loop does iterate
                 code.loopCounters[loopIndex] = 0; // back off
                 if (waiting) {
                     // the inner loop's trace is still compiling (background compilation): once it

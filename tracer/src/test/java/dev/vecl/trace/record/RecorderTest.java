@@ -683,6 +683,48 @@ class RecorderTest {
         }
     }
 
+    /**
+     * A short loop whose counter reaches the threshold on its exit test (threshold 4, three
+     * iterations per call: every fourth header visit is the last): each such recording aborts at
+     * once, and the next one starts at the loop's next entry, so the loop is traced, not blacklisted.
+     */
+    @Test
+    void recordingThatLeavesAtOnceRetriesAtTheNextEntry() {
+        String program = """
+                        def f(n):
+                            s = 0
+                            for i in range(n):
+                                s = s + i
+                            return s
+                        t = 0
+                        for k in range(200):
+                            t = t + f(3)
+                        print(t)
+                        """;
+        JitRun r = same(program, 4);
+        assertTrue(r.log.contains("# event abort loop=f@") && r.log.contains("reason=loop-exit"), r.log);
+        assertNotNull(r.trace("loop f@", "recorded"), r.log);
+        assertTrue(!r.log.contains("# event blacklist loop=f@"), r.log);
+    }
+
+    /** A loop that never runs an iteration aborts every recording: after MAX_EXIT_ABORTS it is left alone. */
+    @Test
+    void loopThatNeverIteratesIsBlacklisted() {
+        String program = """
+                        def f(n):
+                            s = 0
+                            for i in range(n):
+                                s = s + i
+                            return s
+                        t = 0
+                        for k in range(400):
+                            t = t + f(0)
+                        print(t)
+                        """;
+        JitRun r = same(program, 4);
+        assertTrue(r.log.contains("# event blacklist loop=f@") && r.log.contains("left-the-loop-16-times"), r.log);
+    }
+
     static List<String> programs() {
         return List.of(W2, SUM, CALL, PRELUDE_ADD, BRANCH, TYPE_CHANGE, INDEX_ERROR, ERROR_IN_CALL, FLOAT32, LISTS, NESTED, GLOBALS, VIEWS,
                         WHILE_BREAK, INT32, MATH, MIXED, CALL_SHAPES, GUARDS);

@@ -74,15 +74,20 @@ public final class Widen {
      * @param inputRegisters the interpreter register of each input of {@code t} (null: no version exits)
      */
     public static Result apply(Trace t, int[] inputRegisters) {
+        return apply(t, inputRegisters, UNROLL);
+    }
+
+    /** @param unroll groups per iteration of the vector loop for small bodies ({@link #UNROLL}) */
+    public static Result apply(Trace t, int[] inputRegisters, int unroll) {
         try {
             try {
-                return new Widen.Run(t, inputRegisters, true).run();
+                return new Widen.Run(t, inputRegisters, true, unroll).run();
             } catch (Refused r) {
                 if (!r.getMessage().startsWith(INTERNAL)) {
                     throw r;
                 }
                 // the entry without iteration 1 did not verify: keep the peeled iteration
-                Result v = new Widen.Run(t, inputRegisters, false).run();
+                Result v = new Widen.Run(t, inputRegisters, false, unroll).run();
                 return new Result(v.vector(), v.scalar(), v.versionExits(), v.reason() + " after the peeled iteration (" + r.getMessage() + ")", v.lanes());
             }
         } catch (Refused r) {
@@ -105,6 +110,19 @@ public final class Widen {
 
     /** Widened ops between two cuts of a long body (see Run.Cuts). */
     static final int CUT_OPS = Integer.getInteger("vecl.vecopt.cutOps", 256);
+
+    /**
+     * Groups per iteration of a small body's vector loop ({@code -Dvecl.vecopt.unroll}). Graal does
+     * not unroll the trace's loop, and with 4 or 8 lanes the loop's own test, index updates and
+     * safepoint poll are a large share of a one-group iteration (C2 unrolls a Vector API loop 4-8
+     * times). The groups of one iteration run one after another, exactly as consecutive
+     * iterations would; the bounds are checked once for all of them, so the scalar version runs
+     * up to lanes * unroll - 1 tail iterations.
+     */
+    public static final int UNROLL = Math.max(1, Integer.getInteger("vecl.vecopt.unroll", 2));
+
+    /** Bodies up to this many ops are unrolled (longer ones are not dominated by the loop's overhead). */
+    static final int UNROLL_BODY_OPS = 64;
 
     private static final class Run {
         final Trace t;
@@ -135,7 +153,10 @@ public final class Widen {
         /** Whether the vector loop may start at iteration 1, with only the preamble's invariant part before it (see {@link #header}). */
         final boolean fromIterationOne;
 
-        Run(Trace t, int[] inputRegisters, boolean fromIterationOne) {
+        /** Groups per vector iteration (1 for bodies longer than UNROLL_BODY_OPS). */
+        final int unroll;
+
+        Run(Trace t, int[] inputRegisters, boolean fromIterationOne, int unroll) {
             this.t = t;
             this.inputRegisters = inputRegisters;
             this.fromIterationOne = fromIterationOne;
@@ -146,6 +167,7 @@ public final class Widen {
             this.jump = t.last();
             List<Op> b = t.body();
             this.body = b.subList(0, b.size() - 1);
+            this.unroll = body.size() <= UNROLL_BODY_OPS ? unroll : 1;
         }
 
         boolean isInv(Value v) {
@@ -207,7 +229,7 @@ public final class Widen {
             if (!d.vectorize()) {
                 throw new Refused(d.reason());
             }
-            return build(d.reason());
+            return build(unroll > 1 ? d.reason() + " unroll=" + unroll : d.reason());
         }
 
         void findLoopVariables() {
@@ -637,7 +659,8 @@ public final class Widen {
                 firstCheck = out.size();
                 entry = label.snapshot;
             }
-            final long maxGroup = Long.MAX_VALUE - (lanes - 1);
+            final int span = lanes * unroll; // iterations per vector iteration
+            final long maxGroup = Long.MAX_VALUE - (span - 1);
             // strides of views: the widened loads and stores need consecutive elements
             for (MemRef m : memRefs) {
                 if (m.index().symbolicScale() != null && !strides.contains(m.index().symbolicScale())) {
@@ -661,7 +684,7 @@ public final class Widen {
             Map<Const, Boolean> constLimits = new HashMap<>();
             for (Bound b : bounds) {
                 long scale = b.form().symbolicScale() != null ? 1 : b.form().scale();
-                long room = Long.MAX_VALUE / lanes < scale ? -1 : Long.MAX_VALUE - scale * (lanes - 1);
+                long room = Long.MAX_VALUE / span < scale ? -1 : Long.MAX_VALUE - scale * (span - 1);
                 if (room < 0) {
                     throw new Refused("bound scale too large");
                 }
@@ -762,7 +785,7 @@ public final class Widen {
                     Bound b = boundOf.get(op);
                     long scale = b.form().symbolicScale() != null ? 1 : b.form().scale();
                     Value x0 = mapped(b.x());
-                    Value x1 = emit(OpCode.INT_ADD, x0, Const.of(scale * (lanes - 1)));
+                    Value x1 = emit(OpCode.INT_ADD, x0, Const.of(scale * (span - 1)));
                     for (Value x : List.of(x0, x1)) {
                         Op g;
                         if (b.cmp() == OpCode.GUARD_INDEX) {
@@ -798,37 +821,40 @@ public final class Widen {
                     }
                 }
             }
-            // vector part, in program order
-            Map<Value, Value> vec = new IdentityHashMap<>();
+            // vector part, in program order, once per group of the iteration
             List<Value> nextPartials = new ArrayList<>(partials);
-            int at = -1;
-            for (Op op : body) {
-                at++;
-                if (cuts.isCut(at)) {
-                    cut(at, cuts, vec, splats, labelAt);
-                }
-                OpCode c = op.opcode;
-                if (updates.containsKey(op)) {
-                    Reduction r = updates.get(op);
-                    int k = reductions.indexOf(r);
-                    Value x = vecOperand(r.operand(), Type.VEC_I64, vec, splats);
-                    nextPartials.set(k, emit(c == OpCode.INT_ADD ? OpCode.VEC_ADD : OpCode.VEC_MUL, partials.get(k), x));
-                } else if (c.isLoad() && data.containsKey(op)) {
-                    vec.put(op, emit(VectorOps.load(data.get(op)), mapped(op.arg(0)), mapped(op.arg(1))));
-                } else if (c.isStore()) {
-                    Type vt = stored.get(op);
-                    emit(VectorOps.store(vt), mapped(op.arg(0)), mapped(op.arg(1)), vecOperand(op.arg(2), vt, vec, splats));
-                } else if (data.containsKey(op)) {
-                    Type vt = data.get(op);
-                    List<Value> args = new ArrayList<>();
-                    for (Value v : op.args()) {
-                        args.add(vecOperand(v, operandVector(vt, v), vec, splats));
+            for (int g = 0; g < unroll; g++) {
+                Map<Value, Value> vec = new IdentityHashMap<>();
+                long shift = (long) g * lanes; // every reference has unit stride in the loop
+                int at = -1;
+                for (Op op : body) {
+                    at++;
+                    if (cuts.isCut(at)) {
+                        cut(at, cuts, vec, splats, labelAt);
                     }
-                    vec.put(op, emit(new Op(VectorOps.vectorOf(c), args, null, null)));
+                    OpCode c = op.opcode;
+                    if (updates.containsKey(op)) {
+                        Reduction r = updates.get(op);
+                        int k = reductions.indexOf(r);
+                        Value x = vecOperand(r.operand(), Type.VEC_I64, vec, splats);
+                        nextPartials.set(k, emit(c == OpCode.INT_ADD ? OpCode.VEC_ADD : OpCode.VEC_MUL, nextPartials.get(k), x));
+                    } else if (c.isLoad() && data.containsKey(op)) {
+                        vec.put(op, emit(VectorOps.load(data.get(op)), mapped(op.arg(0)), groupIndex(op.arg(1), shift)));
+                    } else if (c.isStore()) {
+                        Type vt = stored.get(op);
+                        emit(VectorOps.store(vt), mapped(op.arg(0)), groupIndex(op.arg(1), shift), vecOperand(op.arg(2), vt, vec, splats));
+                    } else if (data.containsKey(op)) {
+                        Type vt = data.get(op);
+                        List<Value> args = new ArrayList<>();
+                        for (Value v : op.args()) {
+                            args.add(vecOperand(v, operandVector(vt, v), vec, splats));
+                        }
+                        vec.put(op, emit(new Op(VectorOps.vectorOf(c), args, null, null)));
+                    }
                 }
             }
             List<Value> next = new ArrayList<>();
-            next.add(emit(OpCode.INT_ADD, mapped(ivVar), Const.of((long) lanes)));
+            next.add(emit(OpCode.INT_ADD, mapped(ivVar), Const.of((long) span)));
             for (Value v : label.args()) {
                 if (invariant.contains(v)) {
                     next.add(copies.getOrDefault(v, v));
@@ -847,6 +873,12 @@ public final class Widen {
                 throw new Refused(INTERNAL + "widened trace invalid: " + e.getMessage().lines().findFirst().orElse(""));
             }
             return new Result(v, t, versionExits(v, firstCheck, labelAt), reason, lanes);
+        }
+
+        /** A reference's index in the group {@code shift} iterations after the iteration's first. */
+        Value groupIndex(Value index, long shift) {
+            Value x = mapped(index);
+            return shift == 0 ? x : emit(OpCode.INT_ADD, x, Const.of(shift));
         }
 
         /** Splats are per value and vector type (a bool may be splatted to masks of several types). */

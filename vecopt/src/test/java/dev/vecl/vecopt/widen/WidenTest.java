@@ -84,6 +84,56 @@ class WidenTest {
             jump(i20, p0, i2, p6, i7, i8, v19, i3)
             """;
 
+    /**
+     * Unrolled by two (what small bodies get by default, Widen.UNROLL): one iteration runs two
+     * groups one after the other, the second's load 8 elements on; the bounds are checked once,
+     * for the last lane of the second group (i + 15); the partial sum goes through both groups;
+     * the loop steps by 16. The exits and their snapshots are those of one group.
+     */
+    @Test
+    void intSumUnrolledTwice() {
+        Trace rec = TraceText.parse(Loops.INT_SUM);
+        Widen.Result r = Widen.apply(dev.vecl.trace.opt.Pipeline.standard().apply(rec), Loops.inputRegisters(rec), 2);
+        assertTrue(r.vectorized(), r.reason());
+        assertTrue(r.reason().endsWith(" unroll=2"), r.reason());
+        assertEquals(INT_SUM_UNROLLED, TraceText.print(r.vector()));
+        assertEquals(java.util.List.of(1, 2, 4, 9, 10, 12, 21), java.util.List.copyOf(r.versionExits().keySet()));
+    }
+
+    static final String INT_SUM_UNROLLED = """
+            [p0: ref, i1: int, i2: int, i3: int]
+            b4 = int_lt(i1, i2)
+            guard_true(b4) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            guard_class(p0, cls=array.int64) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            i5 = arraylen(p0)
+            guard_index(i1, i5) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            p6 = array_storage(p0)
+            i7 = array_offset(p0)
+            i8 = array_stride(p0)
+            b9 = int_le(i2, i5)
+            guard_true(b9) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            guard_value(i8, 1) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            b10 = int_le(i2, 9223372036854775792)
+            guard_true(b10) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            v11 = vec_splat_i64(0)
+            label(i1, p0, i2, p6, i7, i8, v11, i3) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            i12 = vec_reduce_add_i64(v11)
+            i13 = int_add(i3, i12)
+            i14 = int_add(i1, 15)
+            b15 = int_lt(i1, i2)
+            guard_true(b15) [main@10: r0=p0 r1=i1 r2=i2 r3=i13]
+            b16 = int_lt(i14, i2)
+            guard_true(b16) [main@10: r0=p0 r1=i1 r2=i2 r3=i13]
+            i17 = int_add(i7, i1)
+            v18 = vec_load_i64(p6, i17)
+            v19 = vec_add(v11, v18)
+            i20 = int_add(i17, 8)
+            v21 = vec_load_i64(p6, i20)
+            v22 = vec_add(v19, v21)
+            i23 = int_add(i1, 16)
+            jump(i23, p0, i2, p6, i7, i8, v22, i3)
+            """;
+
     @Test
     void w2() {
         assertWidened(Loops.W2, W2_WIDENED);
