@@ -44,6 +44,7 @@ def plain_workloads():
     big, big_b = ramp(N_REDUCE, 1e-6, -0.25), ramp(N_REDUCE, -1e-6, 0.75)
     ones = [1.0 + ((i % 7) - 3) * 1e-7 for i in range(N_REDUCE)]
     falses, trues = [False] * N_REDUCE, [True] * N_REDUCE
+    ints = [(i * 7919) % 1000003 - 500000 for i in range(N_REDUCE)]
     # plain Python has no float32: the loop runs on a list of doubles
     x4 = ramp(N_AUDIO, 1.0 / N_AUDIO, -0.5)
     out4 = [0.0] * N_AUDIO
@@ -109,6 +110,24 @@ def plain_workloads():
             s += big[i] * big_b[i]
         return s
 
+    def w3_int_sum():
+        s = 0
+        for i in range(len(ints)):
+            s = s + ints[i]
+        return s
+
+    def w3_int_min():
+        m = ints[0]
+        for i in range(len(ints)):
+            m = min(m, ints[i])
+        return m
+
+    def w3_int_max():
+        m = ints[0]
+        for i in range(len(ints)):
+            m = max(m, ints[i])
+        return m
+
     def w4():
         x, out = x4, out4
         for r in range(4):
@@ -125,8 +144,9 @@ def plain_workloads():
             ("w3_sum", w3_sum, N_REDUCE), ("w3_prod", w3_prod, N_REDUCE),
             ("w3_min", w3_min, N_REDUCE), ("w3_max", w3_max, N_REDUCE),
             ("w3_any", w3_any, N_REDUCE), ("w3_all", w3_all, N_REDUCE),
-            ("w3_dot", w3_dot, N_REDUCE), ("w4_audio_loop", w4, N_AUDIO * 4),
-            ("w5_field", w5, N_FIELD)]
+            ("w3_dot", w3_dot, N_REDUCE), ("w3_int_sum", w3_int_sum, N_REDUCE),
+            ("w3_int_min", w3_int_min, N_REDUCE), ("w3_int_max", w3_int_max, N_REDUCE),
+            ("w4_audio_loop", w4, N_AUDIO * 4), ("w5_field", w5, N_FIELD)]
 
 
 # ---- NumPy: the idiomatic whole-array spelling of each workload ----
@@ -138,6 +158,7 @@ def numpy_workloads(np):
     a1, b1 = r(N_SMALL, 0.5, 0.0), r(N_SMALL, 0.25, 1.0)
     a2, b2, c2 = np.zeros(N_SMALL), r(N_SMALL, 0.5, 0.0), r(N_SMALL, 0.001, -0.5)
     big, big_b = r(N_REDUCE, 1e-6, -0.25), r(N_REDUCE, -1e-6, 0.75)
+    ints = (np.arange(N_REDUCE, dtype=np.int64) * 7919) % 1000003 - 500000
     ones = 1.0 + ((np.arange(N_REDUCE) % 7) - 3) * 1e-7
     falses, trues = np.zeros(N_REDUCE, bool), np.ones(N_REDUCE, bool)
     x4 = (np.arange(N_AUDIO) * (1.0 / N_AUDIO) - 0.5).astype(np.float32)
@@ -163,8 +184,9 @@ def numpy_workloads(np):
             ("w3_sum", lambda: np.sum(big), N_REDUCE), ("w3_prod", lambda: np.prod(ones), N_REDUCE),
             ("w3_min", lambda: np.min(big), N_REDUCE), ("w3_max", lambda: np.max(big), N_REDUCE),
             ("w3_any", lambda: np.any(falses), N_REDUCE), ("w3_all", lambda: np.all(trues), N_REDUCE),
-            ("w3_dot", lambda: np.dot(big, big_b), N_REDUCE), ("w4_audio_loop", w4, N_AUDIO * 4),
-            ("w5_field", lambda: np.sin(x5 * pi) * np.cos(y5 * pi), N_FIELD)]
+            ("w3_dot", lambda: np.dot(big, big_b), N_REDUCE), ("w3_int_sum", lambda: np.sum(ints), N_REDUCE),
+            ("w3_int_min", lambda: np.min(ints), N_REDUCE), ("w3_int_max", lambda: np.max(ints), N_REDUCE),
+            ("w4_audio_loop", w4, N_AUDIO * 4), ("w5_field", lambda: np.sin(x5 * pi) * np.cos(y5 * pi), N_FIELD)]
 
 
 def main():

@@ -26,10 +26,12 @@ import org.openjdk.jmh.annotations.*;
 public class JavaBench {
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Long> L = jdk.incubator.vector.LongVector.SPECIES_PREFERRED;
     static final double PI = Math.PI;
 
     double[] a1, b1, a2, b2, c2, big, bigB, ones, x5, y5;
     boolean[] falses, trues;
+    long[] ints;
     float[] x4, out4;
 
     static double[] ramp(int n, double scale, double offset) {
@@ -55,6 +57,10 @@ public class JavaBench {
         }
         falses = new boolean[N_REDUCE];
         trues = new boolean[N_REDUCE];
+        ints = new long[N_REDUCE];
+        for (int i = 0; i < N_REDUCE; i++) {
+            ints[i] = (i * 7919L) % 1000003 - 500000; // workloads.vl's iramp
+        }
         java.util.Arrays.fill(trues, true);
         x4 = new float[N_AUDIO];
         out4 = new float[N_AUDIO];
@@ -164,6 +170,69 @@ public class JavaBench {
     @OperationsPerInvocation(N_REDUCE)
     public double vector_w3_prod() {
         return vectorProd(ones);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public long java_w3_int_sum() {
+        long s = 0;
+        for (long v : ints) {
+            s += v;
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public long vector_w3_int_sum() {
+        return vectorLong(ints, VectorOperators.ADD, 0L);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public long java_w3_int_min() {
+        long m = ints[0];
+        for (long v : ints) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public long vector_w3_int_min() {
+        return vectorLong(ints, VectorOperators.MIN, Long.MAX_VALUE);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public long java_w3_int_max() {
+        long m = ints[0];
+        for (long v : ints) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public long vector_w3_int_max() {
+        return vectorLong(ints, VectorOperators.MAX, Long.MIN_VALUE);
+    }
+
+    /** Two accumulators, as the double reductions below (int add/min/max are associative: same answer as the loop). */
+    private static long vectorLong(long[] a, VectorOperators.Associative op, long identity) {
+        jdk.incubator.vector.LongVector acc0 = jdk.incubator.vector.LongVector.broadcast(L, identity), acc1 = acc0;
+        int step = L.length(), i = 0;
+        for (int bound = a.length - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = acc0.lanewise(op, jdk.incubator.vector.LongVector.fromArray(L, a, i));
+            acc1 = acc1.lanewise(op, jdk.incubator.vector.LongVector.fromArray(L, a, i + step));
+        }
+        long r = acc0.lanewise(op, acc1).reduceLanes(op);
+        for (; i < a.length; i++) {
+            r = op == VectorOperators.ADD ? r + a[i] : op == VectorOperators.MIN ? Math.min(r, a[i]) : Math.max(r, a[i]);
+        }
+        return r;
     }
 
     @Benchmark

@@ -33,6 +33,7 @@ public class VeclBench {
     public String mode;
 
     private Context context;
+    private Value w3IntSum, w3IntMin, w3IntMax, ints;
     private Value w1, w2, w3Sum, w3Prod, w3Min, w3Max, w3Any, w3All, w3Dot, w4, w5;
     private Value a1, b1, a2, b2, c2, big, bigB, ones, falses, trues, x4, out4, x5, y5;
 
@@ -58,6 +59,9 @@ public class VeclBench {
         w3All = g.getMember("w3_all");
         w3Dot = g.getMember("w3_dot");
         w4 = g.getMember("w4");
+        w3IntSum = g.getMember("w3_int_sum");
+        w3IntMin = g.getMember("w3_int_min");
+        w3IntMax = g.getMember("w3_int_max");
         w5 = g.getMember("w5");
         Value ramp = g.getMember("ramp");
         Value ramp32 = g.getMember("ramp32");
@@ -79,6 +83,7 @@ public class VeclBench {
                 big = ramp.execute(N_REDUCE, 1e-6, -0.25);
                 bigB = ramp.execute(N_REDUCE, -1e-6, 0.75);
             }
+            case "w3_int_sum", "w3_int_min", "w3_int_max" -> ints = g.getMember("iramp").execute(N_REDUCE);
             case "w3_prod" -> ones = g.getMember("near_one").execute(N_REDUCE);
             case "w3_any" -> falses = g.getMember("falses").execute(N_REDUCE);
             case "w3_all" -> trues = g.getMember("trues").execute(N_REDUCE);
@@ -121,6 +126,24 @@ public class VeclBench {
     @OperationsPerInvocation(N_REDUCE)
     public Value w3_prod() {
         return w3Prod.execute(ones);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public Value w3_int_sum() {
+        return w3IntSum.execute(ints);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public Value w3_int_min() {
+        return w3IntMin.execute(ints);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N_REDUCE)
+    public Value w3_int_max() {
+        return w3IntMax.execute(ints);
     }
 
     @Benchmark

@@ -50,7 +50,7 @@ class BackendVectorTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"W2, FLOAT64,", "W4, FLOAT32,", "INT_SUM, INT64,", "INT_MAP, INT64,", "MINMAX, FLOAT64,", "RANGE_SUM, INT64,", "FILL32, FLOAT32,", "CMP32, FLOAT32,", "MASKS64, FLOAT64,", "LONG_CHAIN, FLOAT64,", "SELECT64, FLOAT64,",
+    @CsvSource({"W2, FLOAT64,", "W4, FLOAT32,", "INT_SUM, INT64,", "INT_MAP, INT64,", "INT_MIN, INT64,", "INT_MAX, INT64,", "INT_MINMAX_MAP, INT64,", "MINMAX, FLOAT64,", "RANGE_SUM, INT64,", "FILL32, FLOAT32,", "CMP32, FLOAT32,", "MASKS64, FLOAT64,", "LONG_CHAIN, FLOAT64,", "SELECT64, FLOAT64,",
         "LONG_CHAIN, FLOAT64, 0", "LONG_CHAIN, FLOAT64, 100"})
     void compiledVectorLoopAgreesWithTheRecordedLoop(String loop, String dtype, Integer segmentOps) throws Exception {
         assertEquals("GraalVM CE", context.getEngine().getImplementationName());

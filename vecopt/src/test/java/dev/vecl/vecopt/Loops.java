@@ -177,6 +177,15 @@ public final class Loops {
             jump(p0, p1, i22, i3)
             """;
 
+    /** {@code for i in range(m): s = min(s, a[i])} over int64 (also the prelude's min(a) and _minimum). */
+    public static final String INT_MIN = INT_SUM.replace("i12 = int_add(i3, i11)", "i12 = int_minimum(i3, i11)");
+
+    /** {@code for i in range(m): s = max(a[i], s)}. */
+    public static final String INT_MAX = INT_SUM.replace("i12 = int_add(i3, i11)", "i12 = int_maximum(i11, i3)");
+
+    /** {@code for i in range(m): b[i] = max(min(a[i] * 3, 5), -(a[i]))} on int64 views: lane-wise int min/max. */
+    public static final String INT_MINMAX_MAP = INT_MAP.replace("i41 = int_xor(i40, 5)", "i41 = int_minimum(i12, 5)").replace("i42 = int_add(i41, i11)", "i42 = int_maximum(i41, i40)");
+
     /** {@code for i in range(m): c[i] = maximum(minimum(a[i], b[i]), k)}: NumPy's NaN and -0.0 rules, lane by lane. */
     public static final String MINMAX = W2.replace("f21 = float_mul(f20, f5)", "f21 = float_minimum(f13, f20)").replace("f22 = float_add(f13, f21)", "f22 = float_maximum(f21, f5)");
 

@@ -476,6 +476,8 @@ public final class TraceCompiler {
                 case INT_AND -> new IntBin(d, a, b, Arith::andLong, null);
                 case INT_OR -> new IntBin(d, a, b, Arith::orLong, null);
                 case INT_XOR -> new IntBin(d, a, b, Arith::xorLong, null);
+                case INT_MINIMUM -> new IntBin(d, a, b, Arith::minimumLong, null);
+                case INT_MAXIMUM -> new IntBin(d, a, b, Arith::maximumLong, null);
                 case INT_INVERT -> new IntUn(d, a, Arith::invertLong, null);
                 case INT_LSHIFT -> new IntBin(d, a, b, Arith::lshiftLong, raise(k, op));
                 case INT_RSHIFT -> new IntBin(d, a, b, Arith::rshiftLong, raise(k, op));
@@ -593,7 +595,7 @@ public final class TraceCompiler {
                 case LOOP_RESULT -> new LoopCallNodes.Result(SlotWrite.of(Type.REF, d), a, (int) ((dev.vecl.trace.ir.Const.Int) op.arg(1)).value());
                 case VEC_LOAD_F64, VEC_LOAD_F32, VEC_LOAD_I64, VEC_STORE_F64, VEC_STORE_F32, VEC_STORE_I64, VEC_SPLAT_F64, VEC_SPLAT_F32,
                         VEC_SPLAT_I64, VEC_ADD, VEC_SUB, VEC_MUL, VEC_TRUEDIV, VEC_MINIMUM, VEC_MAXIMUM, VEC_NEG, VEC_ABS, VEC_SQRT, VEC_AND,
-                        VEC_OR, VEC_XOR, VEC_REDUCE_ADD_I64, VEC_REDUCE_MUL_I64, VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64, VEC_STORE_BOOL,
+                        VEC_OR, VEC_XOR, VEC_REDUCE_ADD_I64, VEC_REDUCE_MUL_I64, VEC_REDUCE_MIN_I64, VEC_REDUCE_MAX_I64, VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64, VEC_STORE_BOOL,
                         VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64, VEC_NOT, VEC_LT, VEC_LE, VEC_GT, VEC_GE, VEC_EQ,
                         VEC_NE, VEC_SELECT -> VectorNodes.node(op, d, args(op.args()));
                 default -> throw new IllegalArgumentException("the backend does not compile " + c.text);

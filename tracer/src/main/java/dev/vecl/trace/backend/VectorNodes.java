@@ -192,6 +192,8 @@ final class VectorNodes {
             case VEC_SPLAT_I64 -> new SplatI64(d, a[0]);
             case VEC_REDUCE_ADD_I64 -> new ReduceI64(d, a[0], false);
             case VEC_REDUCE_MUL_I64 -> new ReduceI64(d, a[0], true);
+            case VEC_REDUCE_MIN_I64 -> new ReduceMinMaxI64(d, a[0], true);
+            case VEC_REDUCE_MAX_I64 -> new ReduceMinMaxI64(d, a[0], false);
             case VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64 -> new LoadMask(d, species(op.type()), a[0], a[1]);
             case VEC_STORE_BOOL -> new StoreMask(a[0], a[1], a[2]);
             case VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64 -> new SplatMask(d, species(op.type()), a[0]);
@@ -609,9 +611,37 @@ final class VectorNodes {
                 case AND -> x.and(y);
                 case OR -> x.or(y);
                 case XOR -> x.lanewise(VectorOperators.XOR, y);
+                // a compare and a blend, as for floats: AVX2 has no 64-bit min/max instruction
+                case MIN -> y.blend(x, x.lt(y));
+                case MAX -> y.blend(x, x.compare(VectorOperators.GT, y));
                 default -> throw CompilerDirectives.shouldNotReachHere();
             };
             f.setObjectStatic(dst, r);
+            return null;
+        }
+    }
+
+    /** Folds lane by lane (only exits and the loop's end fold, so a lane loop costs nothing that matters). */
+    static final class ReduceMinMaxI64 extends OpNode {
+        final int dst;
+        final boolean min;
+        @Child Arg a;
+
+        ReduceMinMaxI64(int dst, Arg a, boolean min) {
+            this.dst = dst;
+            this.a = a;
+            this.min = min;
+        }
+
+        @Override
+        @com.oracle.truffle.api.nodes.ExplodeLoop
+        Object execute(VirtualFrame f) {
+            LongVector x = vI64(a, f);
+            long s = x.lane(0);
+            for (int j = 1; j < L_I64; j++) {
+                s = min ? dev.vecl.runtime.Arith.minimumLong(s, x.lane(j)) : dev.vecl.runtime.Arith.maximumLong(s, x.lane(j));
+            }
+            f.setLongStatic(dst, s);
             return null;
         }
     }

@@ -91,6 +91,8 @@ public final class Eval {
             case INT_AND -> Arith.andLong(l(a[0]), l(a[1]));
             case INT_OR -> Arith.orLong(l(a[0]), l(a[1]));
             case INT_XOR -> Arith.xorLong(l(a[0]), l(a[1]));
+            case INT_MINIMUM -> Arith.minimumLong(l(a[0]), l(a[1]));
+            case INT_MAXIMUM -> Arith.maximumLong(l(a[0]), l(a[1]));
             case INT_INVERT -> Arith.invertLong(l(a[0]));
             case INT_LSHIFT -> Arith.lshiftLong(l(a[0]), l(a[1]));
             case INT_RSHIFT -> Arith.rshiftLong(l(a[0]), l(a[1]));

@@ -41,6 +41,9 @@ public enum OpCode {
     INT_AND(INT, f(INT, INT), Flag.PURE),
     INT_OR(INT, f(INT, INT), Flag.PURE),
     INT_XOR(INT, f(INT, INT), Flag.PURE),
+    /** NumPy's minimum/maximum on ints, and Python's min/max of two ints (equal ints are the same value). */
+    INT_MINIMUM(INT, f(INT, INT), Flag.PURE),
+    INT_MAXIMUM(INT, f(INT, INT), Flag.PURE),
     INT_INVERT(INT, f(INT), Flag.PURE),
     INT_LSHIFT(INT, f(INT, INT), Flag.PURE | Flag.RAISES),
     INT_RSHIFT(INT, f(INT, INT), Flag.PURE | Flag.RAISES),
@@ -265,7 +268,11 @@ public enum OpCode {
     /** Wrapping sum of the lanes (any order: int addition is associative). */
     VEC_REDUCE_ADD_I64(INT, f(VEC_I64), Flag.PURE),
     /** Wrapping product of the lanes. */
-    VEC_REDUCE_MUL_I64(INT, f(VEC_I64), Flag.PURE);
+    VEC_REDUCE_MUL_I64(INT, f(VEC_I64), Flag.PURE),
+    /** Smallest lane (any order: int min is associative and commutative). */
+    VEC_REDUCE_MIN_I64(INT, f(VEC_I64), Flag.PURE),
+    /** Largest lane. */
+    VEC_REDUCE_MAX_I64(INT, f(VEC_I64), Flag.PURE);
 
     /** Effect classes. */
     public static final class Flag {

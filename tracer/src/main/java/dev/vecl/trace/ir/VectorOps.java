@@ -75,6 +75,8 @@ public final class VectorOps {
                 case VEC_AND -> OpCode.INT_AND;
                 case VEC_OR -> OpCode.INT_OR;
                 case VEC_XOR -> OpCode.INT_XOR;
+                case VEC_MINIMUM -> OpCode.INT_MINIMUM;
+                case VEC_MAXIMUM -> OpCode.INT_MAXIMUM;
                 case VEC_LT -> OpCode.INT_LT;
                 case VEC_LE -> OpCode.INT_LE;
                 case VEC_GT -> OpCode.INT_GT;
@@ -229,6 +231,14 @@ public final class VectorOps {
                 long s = 1;
                 for (long x : (long[]) a[0]) {
                     s = (Long) Eval.apply(OpCode.INT_MUL, s, x);
+                }
+                return s;
+            }
+            case VEC_REDUCE_MIN_I64, VEC_REDUCE_MAX_I64: {
+                long[] v = (long[]) a[0];
+                long s = v[0];
+                for (long x : v) {
+                    s = (Long) Eval.apply(op == OpCode.VEC_REDUCE_MIN_I64 ? OpCode.INT_MINIMUM : OpCode.INT_MAXIMUM, s, x);
                 }
                 return s;
             }

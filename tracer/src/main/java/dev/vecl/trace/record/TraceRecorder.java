@@ -195,6 +195,11 @@ public final class TraceRecorder implements Recorder {
     private String finishReason;
     private InnerLoops innerLoops;
     private Skip skip;
+    /**
+     * Frames below a call the recorder turned into one op ({@link #intrinsic}) while the
+     * interpreter runs it: -1 when no such call is running, else how deep inside it the interpreter is.
+     */
+    private int intrinsicDepth = -1;
 
     /**
      * Starts recording the loop whose LOOP instruction is at {@code loopPc} in {@code code}, in the
@@ -385,6 +390,9 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (intrinsicDepth >= 0) {
+                return;
+            }
             if (skip != null && skipping(code, regs, pc)) {
                 return;
             }
@@ -430,6 +438,10 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (intrinsicDepth >= 0) {
+                intrinsicDepth++;
+                return;
+            }
             if (skip != null) {
                 skip.depth++; // the inner loop, run by the interpreter, calls a function: not recorded
                 return;
@@ -475,6 +487,13 @@ public final class TraceRecorder implements Recorder {
         }
         try {
             runPending();
+            if (intrinsicDepth >= 0) {
+                intrinsicDepth--;
+                if (intrinsicDepth == 0) {
+                    intrinsicDepth = -1; // the call returned; its result is the op recorded at the call
+                }
+                return;
+            }
             if (skip != null) {
                 if (skip.depth == 0) {
                     throw new Abort("inner-loop-exit"); // returned from inside the inner loop
@@ -1175,6 +1194,10 @@ public final class TraceRecorder implements Recorder {
         Value fv = shadow(f, fnReg);
         if (fn instanceof VFunction vf) {
             specialise(fv, fn);
+            if (kwNames == null && intrinsic(f, dst, vf, start, n)) {
+                intrinsicDepth = 0; // the interpreter runs the call; the recorder waits for its return
+                return;
+            }
             f.callPc = pc;
             f.callDst = dst;
             expectInline = new Inline(vf.code, bindShadows(f, vf.code, start, n, kwNames));
@@ -1248,6 +1271,28 @@ public final class TraceRecorder implements Recorder {
             args[j] = shadow(f, start + npos + k);
         }
         return args;
+    }
+
+    /**
+     * Prelude functions whose effect on these arguments is one IR operation: Python's min and max
+     * of two ints (the smaller or larger value; equal ints are the same value, so which one of them
+     * does not matter). Inlined, min(a, b) is a list of its arguments and a loop over it, which no
+     * loop around it could vectorize; as one op, {@code m = min(m, a[i])} is a reduction.
+     */
+    private boolean intrinsic(Frame f, int dst, VFunction vf, int start, int n) {
+        if (!vf.code.isPrelude || n != 2 || !(f.regs[start] instanceof Long) || !(f.regs[start + 1] instanceof Long)) {
+            return false;
+        }
+        OpCode op = switch (vf.code.name) {
+            case "min" -> OpCode.INT_MINIMUM;
+            case "max" -> OpCode.INT_MAXIMUM;
+            default -> null;
+        };
+        if (op == null) {
+            return false;
+        }
+        f.shadow[dst] = emit(op, typed(f, start), typed(f, start + 1));
+        return true;
     }
 
     /** Builtins whose effect on these operand types is an IR operation. */
@@ -1404,6 +1449,8 @@ public final class TraceRecorder implements Recorder {
                     f.shadow[dst] = emit(min ? OpCode.FLOAT_MINIMUM : OpCode.FLOAT_MAXIMUM, typed(f, start), typed(f, start + 1));
                 } else if (x instanceof Float && y instanceof Float) {
                     f.shadow[dst] = emit(min ? OpCode.F32_MINIMUM : OpCode.F32_MAXIMUM, typed(f, start), typed(f, start + 1));
+                } else if (x instanceof Long && y instanceof Long) {
+                    f.shadow[dst] = emit(min ? OpCode.INT_MINIMUM : OpCode.INT_MAXIMUM, typed(f, start), typed(f, start + 1));
                 } else if (x instanceof Boolean && y instanceof Boolean) {
                     f.shadow[dst] = emit(min ? OpCode.BOOL_AND : OpCode.BOOL_OR, typed(f, start), typed(f, start + 1));
                 } else {

@@ -29,6 +29,12 @@ public record Reduction(int labelIndex, Value acc, Op update, Value operand, OpC
             case INT_MUL:
                 out[0] = new Reduction(k, acc, op, x, OpCode.VEC_REDUCE_MUL_I64, Const.of(1L));
                 return null;
+            case INT_MINIMUM:
+                out[0] = new Reduction(k, acc, op, x, OpCode.VEC_REDUCE_MIN_I64, Const.of(Long.MAX_VALUE));
+                return null;
+            case INT_MAXIMUM:
+                out[0] = new Reduction(k, acc, op, x, OpCode.VEC_REDUCE_MAX_I64, Const.of(Long.MIN_VALUE));
+                return null;
             case FLOAT_ADD, F32_ADD, FLOAT_MUL, F32_MUL, FLOAT_SUB, F32_SUB:
                 // an in-order float sum cannot be widened: reassociating changes rounding
                 return "float reduction in program order";

@@ -837,7 +837,7 @@ public final class Widen {
                         Reduction r = updates.get(op);
                         int k = reductions.indexOf(r);
                         Value x = vecOperand(r.operand(), Type.VEC_I64, vec, splats);
-                        nextPartials.set(k, emit(c == OpCode.INT_ADD ? OpCode.VEC_ADD : OpCode.VEC_MUL, nextPartials.get(k), x));
+                        nextPartials.set(k, emit(VectorOps.vectorOf(c), nextPartials.get(k), x));
                     } else if (c.isLoad() && data.containsKey(op)) {
                         vec.put(op, emit(VectorOps.load(data.get(op)), mapped(op.arg(0)), groupIndex(op.arg(1), shift)));
                     } else if (c.isStore()) {

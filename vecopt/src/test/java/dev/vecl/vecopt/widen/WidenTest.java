@@ -85,6 +85,50 @@ class WidenTest {
             """;
 
     /**
+     * {@code acc = _minimum(acc, a[i])} over int64 (the prelude's min(a)): a reduction like the sum,
+     * with partials at the identity (the largest int64), vec_minimum per group and the fold by
+     * int_minimum of the entry value and the lanes' minimum.
+     */
+    @Test
+    void intMinIsAReduction() {
+        assertWidened(Loops.INT_MIN, INT_MIN_WIDENED);
+        assertWidened(Loops.INT_MAX,
+                        INT_MIN_WIDENED.replace("9223372036854775807", "-9223372036854775808").replace("vec_reduce_min_i64", "vec_reduce_max_i64")
+                                        .replace("int_minimum", "int_maximum").replace("vec_minimum(v11, v18)", "vec_maximum(v11, v18)"));
+    }
+
+    static final String INT_MIN_WIDENED = """
+            [p0: ref, i1: int, i2: int, i3: int]
+            b4 = int_lt(i1, i2)
+            guard_true(b4) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            guard_class(p0, cls=array.int64) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            i5 = arraylen(p0)
+            guard_index(i1, i5) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            p6 = array_storage(p0)
+            i7 = array_offset(p0)
+            i8 = array_stride(p0)
+            b9 = int_le(i2, i5)
+            guard_true(b9) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            guard_value(i8, 1) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            b10 = int_le(i2, 9223372036854775800)
+            guard_true(b10) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            v11 = vec_splat_i64(9223372036854775807)
+            label(i1, p0, i2, p6, i7, i8, v11, i3) [main@10: r0=p0 r1=i1 r2=i2 r3=i3]
+            i12 = vec_reduce_min_i64(v11)
+            i13 = int_minimum(i3, i12)
+            i14 = int_add(i1, 7)
+            b15 = int_lt(i1, i2)
+            guard_true(b15) [main@10: r0=p0 r1=i1 r2=i2 r3=i13]
+            b16 = int_lt(i14, i2)
+            guard_true(b16) [main@10: r0=p0 r1=i1 r2=i2 r3=i13]
+            i17 = int_add(i7, i1)
+            v18 = vec_load_i64(p6, i17)
+            v19 = vec_minimum(v11, v18)
+            i20 = int_add(i1, 8)
+            jump(i20, p0, i2, p6, i7, i8, v19, i3)
+            """;
+
+    /**
      * Unrolled by two (what small bodies get by default, Widen.UNROLL): one iteration runs two
      * groups one after the other, the second's load 8 elements on; the bounds are checked once,
      * for the last lane of the second group (i + 15); the partial sum goes through both groups;
