@@ -185,7 +185,7 @@ public class JavaBench {
     @Benchmark
     @OperationsPerInvocation(N_REDUCE)
     public long vector_w3_int_sum() {
-        return vectorLong(ints, VectorOperators.ADD, 0L);
+        return vectorLongSum(ints);
     }
 
     @Benchmark
@@ -201,7 +201,7 @@ public class JavaBench {
     @Benchmark
     @OperationsPerInvocation(N_REDUCE)
     public long vector_w3_int_min() {
-        return vectorLong(ints, VectorOperators.MIN, Long.MAX_VALUE);
+        return vectorLongMin(ints);
     }
 
     @Benchmark
@@ -217,20 +217,50 @@ public class JavaBench {
     @Benchmark
     @OperationsPerInvocation(N_REDUCE)
     public long vector_w3_int_max() {
-        return vectorLong(ints, VectorOperators.MAX, Long.MIN_VALUE);
+        return vectorLongMax(ints);
     }
 
-    /** Two accumulators, as the double reductions below (int add/min/max are associative: same answer as the loop). */
-    private static long vectorLong(long[] a, VectorOperators.Associative op, long identity) {
-        jdk.incubator.vector.LongVector acc0 = jdk.incubator.vector.LongVector.broadcast(L, identity), acc1 = acc0;
+    // Two accumulators, as the double reductions below (int add/min/max are associative: the loop's
+    // answer). One method per operator: with the operator a parameter, C2 does not intrinsify
+    // lanewise/reduceLanes (5 ns/elem).
+    private static long vectorLongSum(long[] a) {
+        jdk.incubator.vector.LongVector acc0 = jdk.incubator.vector.LongVector.zero(L), acc1 = acc0;
         int step = L.length(), i = 0;
         for (int bound = a.length - 2 * step; i <= bound; i += 2 * step) {
-            acc0 = acc0.lanewise(op, jdk.incubator.vector.LongVector.fromArray(L, a, i));
-            acc1 = acc1.lanewise(op, jdk.incubator.vector.LongVector.fromArray(L, a, i + step));
+            acc0 = acc0.add(jdk.incubator.vector.LongVector.fromArray(L, a, i));
+            acc1 = acc1.add(jdk.incubator.vector.LongVector.fromArray(L, a, i + step));
         }
-        long r = acc0.lanewise(op, acc1).reduceLanes(op);
+        long r = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
         for (; i < a.length; i++) {
-            r = op == VectorOperators.ADD ? r + a[i] : op == VectorOperators.MIN ? Math.min(r, a[i]) : Math.max(r, a[i]);
+            r += a[i];
+        }
+        return r;
+    }
+
+    private static long vectorLongMin(long[] a) {
+        jdk.incubator.vector.LongVector acc0 = jdk.incubator.vector.LongVector.broadcast(L, Long.MAX_VALUE), acc1 = acc0;
+        int step = L.length(), i = 0;
+        for (int bound = a.length - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = acc0.min(jdk.incubator.vector.LongVector.fromArray(L, a, i));
+            acc1 = acc1.min(jdk.incubator.vector.LongVector.fromArray(L, a, i + step));
+        }
+        long r = acc0.min(acc1).reduceLanes(VectorOperators.MIN);
+        for (; i < a.length; i++) {
+            r = Math.min(r, a[i]);
+        }
+        return r;
+    }
+
+    private static long vectorLongMax(long[] a) {
+        jdk.incubator.vector.LongVector acc0 = jdk.incubator.vector.LongVector.broadcast(L, Long.MIN_VALUE), acc1 = acc0;
+        int step = L.length(), i = 0;
+        for (int bound = a.length - 2 * step; i <= bound; i += 2 * step) {
+            acc0 = acc0.max(jdk.incubator.vector.LongVector.fromArray(L, a, i));
+            acc1 = acc1.max(jdk.incubator.vector.LongVector.fromArray(L, a, i + step));
+        }
+        long r = acc0.max(acc1).reduceLanes(VectorOperators.MAX);
+        for (; i < a.length; i++) {
+            r = Math.max(r, a[i]);
         }
         return r;
     }

@@ -739,9 +739,14 @@ public final class Widen {
                     splatVars.add(splat(splats, e.getValue(), e.getKey().vt()));
                 }
             }
+            // one partials vector per reduction and group of the iteration (reduction k, group g at
+            // k * unroll + g): two dependency chains instead of one, as a hand-written Vector API
+            // loop has two accumulators (the reductions are of ints: any order gives the same answer)
             List<Value> partials = new ArrayList<>();
             for (Reduction r : reductions) {
-                partials.add(emit(OpCode.VEC_SPLAT_I64, r.identity()));
+                for (int g = 0; g < unroll; g++) {
+                    partials.add(emit(OpCode.VEC_SPLAT_I64, r.identity()));
+                }
             }
             // label(i, invariants, splats, partials, reduction entry values)
             List<Value> vars = new ArrayList<>();
@@ -767,7 +772,11 @@ public final class Widen {
             }
             for (int k = 0; k < reductions.size(); k++) {
                 Reduction r = reductions.get(k);
-                Op folded = emit(r.vectorReduce(), partials.get(k));
+                Value all = partials.get(k * unroll);
+                for (int g = 1; g < unroll; g++) {
+                    all = emit(VectorOps.vectorOf(r.update().opcode), all, partials.get(k * unroll + g));
+                }
+                Op folded = emit(r.vectorReduce(), all);
                 groupState.put(r.acc(), emit(r.update().opcode, mapped(r.acc()), folded));
             }
             Snapshot group = label.snapshot.map(v -> groupState.containsKey(v) ? groupState.get(v) : mapped(v));
@@ -837,7 +846,7 @@ public final class Widen {
                         Reduction r = updates.get(op);
                         int k = reductions.indexOf(r);
                         Value x = vecOperand(r.operand(), Type.VEC_I64, vec, splats);
-                        nextPartials.set(k, emit(VectorOps.vectorOf(c), nextPartials.get(k), x));
+                        nextPartials.set(k * unroll + g, emit(VectorOps.vectorOf(c), nextPartials.get(k * unroll + g), x));
                     } else if (c.isLoad() && data.containsKey(op)) {
                         vec.put(op, emit(VectorOps.load(data.get(op)), mapped(op.arg(0)), groupIndex(op.arg(1), shift)));
                     } else if (c.isStore()) {
