@@ -683,6 +683,21 @@ class RecorderTest {
         }
     }
 
+    /** {@code calls} calls of a function whose loop runs {@code n} iterations. */
+    static String shortLoop(int calls, int n) {
+        return """
+                        def f(n):
+                            s = 0
+                            for i in range(n):
+                                s = s + i
+                            return s
+                        t = 0
+                        for k in range(%d):
+                            t = t + f(%d)
+                        print(t)
+                        """.formatted(calls, n);
+    }
+
     /**
      * A short loop whose counter reaches the threshold on its exit test (threshold 4, three
      * iterations per call: every fourth header visit is the last): each such recording aborts at
@@ -690,18 +705,7 @@ class RecorderTest {
      */
     @Test
     void recordingThatLeavesAtOnceRetriesAtTheNextEntry() {
-        String program = """
-                        def f(n):
-                            s = 0
-                            for i in range(n):
-                                s = s + i
-                            return s
-                        t = 0
-                        for k in range(200):
-                            t = t + f(3)
-                        print(t)
-                        """;
-        JitRun r = same(program, 4);
+        JitRun r = same(shortLoop(200, 3), 4);
         assertTrue(r.log.contains("# event abort loop=f@") && r.log.contains("reason=loop-exit"), r.log);
         assertNotNull(r.trace("loop f@", "recorded"), r.log);
         assertTrue(!r.log.contains("# event blacklist loop=f@"), r.log);
@@ -710,18 +714,7 @@ class RecorderTest {
     /** A loop that never runs an iteration aborts every recording: after MAX_EXIT_ABORTS it is left alone. */
     @Test
     void loopThatNeverIteratesIsBlacklisted() {
-        String program = """
-                        def f(n):
-                            s = 0
-                            for i in range(n):
-                                s = s + i
-                            return s
-                        t = 0
-                        for k in range(400):
-                            t = t + f(0)
-                        print(t)
-                        """;
-        JitRun r = same(program, 4);
+        JitRun r = same(shortLoop(400, 0), 4);
         assertTrue(r.log.contains("# event blacklist loop=f@") && r.log.contains("left-the-loop-16-times"), r.log);
     }
 
