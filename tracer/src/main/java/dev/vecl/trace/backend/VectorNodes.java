@@ -190,10 +190,10 @@ final class VectorNodes {
             case VEC_SPLAT_F64 -> new SplatF64(d, a[0]);
             case VEC_SPLAT_F32 -> new SplatF32(d, a[0]);
             case VEC_SPLAT_I64 -> new SplatI64(d, a[0]);
-            case VEC_REDUCE_ADD_I64 -> new ReduceI64(d, a[0], false);
-            case VEC_REDUCE_MUL_I64 -> new ReduceI64(d, a[0], true);
-            case VEC_REDUCE_MIN_I64 -> new ReduceMinMaxI64(d, a[0], true);
-            case VEC_REDUCE_MAX_I64 -> new ReduceMinMaxI64(d, a[0], false);
+            case VEC_REDUCE_ADD_I64 -> new ReduceI64(d, a[0], ADD);
+            case VEC_REDUCE_MUL_I64 -> new ReduceI64(d, a[0], MUL);
+            case VEC_REDUCE_MIN_I64 -> new ReduceI64(d, a[0], MIN);
+            case VEC_REDUCE_MAX_I64 -> new ReduceI64(d, a[0], MAX);
             case VEC_LOAD_MF64, VEC_LOAD_MF32, VEC_LOAD_MI64 -> new LoadMask(d, species(op.type()), a[0], a[1]);
             case VEC_STORE_BOOL -> new StoreMask(a[0], a[1], a[2]);
             case VEC_SPLAT_MF64, VEC_SPLAT_MF32, VEC_SPLAT_MI64 -> new SplatMask(d, species(op.type()), a[0]);
@@ -621,46 +621,39 @@ final class VectorNodes {
         }
     }
 
-    /** Folds lane by lane (only exits and the loop's end fold, so a lane loop costs nothing that matters). */
-    static final class ReduceMinMaxI64 extends OpNode {
+    /**
+     * The lanes folded by one operation. Sums and products use the Vector API's reduction; min and
+     * max fold lane by lane (only exits and the loop's end fold, so the lane loop costs nothing that
+     * matters, and it needs no 64-bit min instruction, which AVX2 lacks).
+     */
+    static final class ReduceI64 extends OpNode {
         final int dst;
-        final boolean min;
+        final int kind;
         @Child Arg a;
 
-        ReduceMinMaxI64(int dst, Arg a, boolean min) {
+        ReduceI64(int dst, Arg a, int kind) {
             this.dst = dst;
             this.a = a;
-            this.min = min;
+            this.kind = kind;
         }
 
         @Override
         @com.oracle.truffle.api.nodes.ExplodeLoop
         Object execute(VirtualFrame f) {
             LongVector x = vI64(a, f);
-            long s = x.lane(0);
-            for (int j = 1; j < L_I64; j++) {
-                s = min ? dev.vecl.runtime.Arith.minimumLong(s, x.lane(j)) : dev.vecl.runtime.Arith.maximumLong(s, x.lane(j));
+            long s;
+            switch (kind) {
+                case ADD -> s = x.reduceLanes(VectorOperators.ADD);
+                case MUL -> s = x.reduceLanes(VectorOperators.MUL);
+                case MIN, MAX -> {
+                    s = x.lane(0);
+                    for (int j = 1; j < L_I64; j++) {
+                        s = kind == MIN ? dev.vecl.runtime.Arith.minimumLong(s, x.lane(j)) : dev.vecl.runtime.Arith.maximumLong(s, x.lane(j));
+                    }
+                }
+                default -> throw CompilerDirectives.shouldNotReachHere();
             }
             f.setLongStatic(dst, s);
-            return null;
-        }
-    }
-
-    static final class ReduceI64 extends OpNode {
-        final int dst;
-        final boolean product;
-        @Child Arg a;
-
-        ReduceI64(int dst, Arg a, boolean product) {
-            this.dst = dst;
-            this.a = a;
-            this.product = product;
-        }
-
-        @Override
-        Object execute(VirtualFrame f) {
-            LongVector x = vI64(a, f);
-            f.setLongStatic(dst, product ? x.reduceLanes(VectorOperators.MUL) : x.reduceLanes(VectorOperators.ADD));
             return null;
         }
     }
